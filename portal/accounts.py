@@ -1,0 +1,28 @@
+"""Rules about accounts that more than one place needs."""
+
+from allauth.mfa.models import Authenticator
+from django.conf import settings
+
+ROLE_EDITORS = "Redaktorzy"
+ROLE_MODERATORS = "Moderatorzy"
+ROLE_STAFF = "Kadra"
+ROLE_ADVISERS = "Doradcy"
+ROLES = (ROLE_EDITORS, ROLE_MODERATORS, ROLE_STAFF, ROLE_ADVISERS)
+
+
+def user_is_staff_member(user) -> bool:
+    """Staff are admins, superusers and anyone allowed into the Wagtail admin."""
+    if not user.is_authenticated:
+        return False
+    return user.is_staff or user.is_superuser or user.has_perm("wagtailadmin.access_admin")
+
+
+def user_has_mfa(user) -> bool:
+    return Authenticator.objects.filter(user=user, type=Authenticator.Type.TOTP).exists()
+
+
+def user_must_set_up_mfa(user) -> bool:
+    """A staff member without two-factor authentication may not reach staff screens."""
+    if not settings.STAFF_REQUIRE_MFA:
+        return False
+    return user_is_staff_member(user) and not user_has_mfa(user)

@@ -1,0 +1,30 @@
+from django.conf import settings
+from django.core.management.base import BaseCommand, CommandError
+from django.db import transaction
+
+from portal import demo
+
+
+class Command(BaseCommand):
+    help = "Fill the site with realistic Polish demo content and demo accounts (idempotent)."
+
+    def add_arguments(self, parser):
+        parser.add_argument(
+            "--force",
+            action="store_true",
+            help="Run even with DEBUG off (never on a production site with real data).",
+        )
+
+    def handle(self, *args, force=False, **options):
+        if not settings.DEBUG and not force:
+            raise CommandError(
+                "seed_demo creates demo accounts with a published password; it runs only "
+                "with DEBUG=1. Use --force if you really mean it."
+            )
+        with transaction.atomic():
+            home = demo.seed_site()
+            accounts = demo.seed_accounts()
+        self.stdout.write(self.style.SUCCESS(f"Demo content ready at {home.url_path}"))
+        self.stdout.write(f"Demo accounts (password: {demo.DEMO_PASSWORD}):")
+        for role, email in accounts:
+            self.stdout.write(f"  {role:<22} {email}")

@@ -1,0 +1,15 @@
+"""The one pagination helper: a bad or out-of-range page number is a 404, never a 500."""
+
+from django.core.paginator import InvalidPage, Paginator
+from django.http import Http404
+from django.utils.translation import gettext as _
+
+
+def paginate(request, object_list, per_page: int, param: str = "page"):
+    """Return the requested page of `object_list` (a Django Page object) or raise Http404."""
+    paginator = Paginator(object_list, per_page, allow_empty_first_page=True)
+    raw = request.GET.get(param, "1")
+    try:
+        return paginator.page(raw)
+    except InvalidPage as exc:
+        raise Http404(_("There is no such page of results.")) from exc

@@ -1,0 +1,47 @@
+import re
+
+from django import template
+from django.utils.html import escape
+from django.utils.safestring import mark_safe
+from wagtail.models import Site
+
+from portal import selectors
+
+register = template.Library()
+
+
+@register.inclusion_tag("includes/main_menu.html", takes_context=True)
+def main_menu(context):
+    request = context.get("request")
+    site = Site.find_for_request(request) if request else None
+    current = context.get("page")
+    current_path = current.url_path if current is not None else None
+    items = []
+    for menu_page in selectors.menu_pages(site):
+        items.append(
+            {
+                "page": menu_page,
+                "is_current": current_path == menu_page.url_path,
+                "is_ancestor": bool(current_path)
+                and current_path != menu_page.url_path
+                and current_path.startswith(menu_page.url_path),
+            }
+        )
+    return {"items": items, "request": request}
+
+
+@register.inclusion_tag("includes/breadcrumbs.html", takes_context=True)
+def breadcrumbs(context, page):
+    """Home, the page's ancestors below the home page, then the page itself."""
+    ancestors = list(page.get_ancestors().filter(depth__gte=2)) if page.depth > 2 else []
+    return {"ancestors": ancestors, "page": page, "request": context.get("request")}
+
+
+@register.filter
+def iframe_title(html, title):
+    """Give an embedded iframe the accessible name it needs when the provider sent none."""
+    if not html or "<iframe" not in html or re.search(r"<iframe[^>]*\stitle=", html):
+        return mark_safe(html or "")  # noqa: S308 - embed HTML from the trusted finder
+    return mark_safe(  # noqa: S308
+        html.replace("<iframe", f'<iframe title="{escape(title)}"', 1)
+    )

@@ -1,0 +1,58 @@
+from django.conf import settings
+from django.http import HttpResponse
+from django.template.response import TemplateResponse
+from django.urls import reverse
+from django.views.decorators.http import require_GET
+from wagtail.models import Page
+
+from portal.pagination import paginate
+
+SEARCH_QUERY_MAX_LENGTH = 200
+SEARCH_RESULTS_PER_PAGE = 10
+
+
+@require_GET
+def search(request):
+    """Site search over every live, public page type."""
+    raw_query = request.GET.get("q", "")
+    query = " ".join(raw_query.split())[:SEARCH_QUERY_MAX_LENGTH]
+    results_page = None
+    if query:
+        results = Page.objects.live().public().specific().search(query)
+        results_page = paginate(request, results, SEARCH_RESULTS_PER_PAGE)
+    return TemplateResponse(
+        request,
+        "portal/search.html",
+        {
+            "search_query": query,
+            "query_was_shortened": len(" ".join(raw_query.split())) > SEARCH_QUERY_MAX_LENGTH,
+            "page_obj": results_page,
+        },
+    )
+
+
+@require_GET
+def robots_txt(request):
+    lines = [
+        "User-agent: *",
+        "Disallow: /admin/",
+        "Disallow: /django-admin/",
+        "Disallow: /konto/",
+        "Disallow: /intranet/",
+        "Disallow: /szukaj/",
+        f"Sitemap: {request.build_absolute_uri(reverse('sitemap'))}",
+    ]
+    return HttpResponse("\n".join(lines) + "\n", content_type="text/plain; charset=utf-8")
+
+
+def trivial(request):
+    """The benchmark's ceiling: a view doing nothing, served through the same stack."""
+    return HttpResponse("ok", content_type="text/plain")
+
+
+def server_error(request):
+    """Render the 500 page without a request context (nothing that could fail again)."""
+    from django.template import loader
+
+    template = loader.get_template("500.html")
+    return HttpResponse(template.render({"site_name": settings.WAGTAIL_SITE_NAME}), status=500)

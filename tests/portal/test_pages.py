@@ -1,0 +1,173 @@
+"""A visitor reads the site-wide pages: home, standard pages, locations, 404."""
+
+import pytest
+from django.urls import reverse
+from wagtail.rich_text import RichText
+
+from tests.factories.portal import (
+    LocationFactory,
+    LocationIndexPageFactory,
+    StandardPageFactory,
+)
+
+pytestmark = pytest.mark.django_db
+
+
+def test_home_page_greets_in_polish_with_hero_and_locations(client, home_page):
+    LocationFactory(name="LOEiIS Świebodzin", town="Świebodzin")
+
+    response = client.get("/")
+
+    html = response.content.decode()
+    assert response.status_code == 200
+    assert '<html lang="pl">' in html
+    assert "Przejdź do treści" in html  # the skip link, translated
+    assert home_page.hero_heading in html
+    assert "LOEiIS Świebodzin" in html
+
+
+def test_menu_lists_pages_marked_for_menus_and_marks_the_current_one(client, home_page):
+    about = StandardPageFactory(parent=home_page, title="O nas", slug="o-nas")
+    StandardPageFactory(parent=home_page, title="Ukryta", slug="ukryta", show_in_menus=False)
+
+    html = client.get(about.url).content.decode()
+
+    nav = html.split('class="main-nav"', 1)[1].split("</nav>", 1)[0]
+    assert 'href="/o-nas/" aria-current="page">O nas' in nav
+    assert "Ukryta" not in nav
+
+
+def test_standard_page_renders_every_block_type(client, home_page, standard_page_with_all_blocks):
+    html = client.get(standard_page_with_all_blocks.url).content.decode()
+
+    assert "<h2>Nasze cele</h2>" in html
+    assert "Rozwijamy przedsiębiorczość społeczną" in html
+    assert 'alt="Uczestnicy warsztatów przy stole"' in html
+    assert "<blockquote>" in html and "Koordynatorka" in html
+    assert 'class="button" href="/o-nas/"' in html
+    assert "Regulamin rekrutacji" in html and "download" in html
+    assert "<caption>Harmonogram</caption>" in html and 'scope="col"' in html
+    assert '<iframe title="Film o spółdzielni"' in html
+
+
+def test_breadcrumbs_show_the_path_to_a_nested_page(client, home_page):
+    parent = StandardPageFactory(parent=home_page, title="Oferta", slug="oferta")
+    child = StandardPageFactory(parent=parent, title="Dotacje", slug="dotacje")
+
+    html = client.get(child.url).content.decode()
+
+    crumbs = html.split('aria-label="Okruszki"', 1)[1].split("</nav>", 1)[0]
+    assert crumbs.index("Strona główna") < crumbs.index("Oferta") < crumbs.index("Dotacje")
+    assert 'aria-current="page">Dotacje' in crumbs
+
+
+def test_locations_page_lists_address_hours_contact_and_accessibility(client, home_page):
+    index = LocationIndexPageFactory(parent=home_page)
+    LocationFactory(
+        name="LOEiIS Dobiegniew",
+        town="Dobiegniew",
+        street="ul. Kościuszki 20",
+        postcode="66-520",
+        opening_hours="Pon–pt 8:00–16:00\nWt do 18:00",
+        accessibility="<p>Pętla indukcyjna w sali.</p>",
+    )
+
+    html = client.get(index.url).content.decode()
+
+    assert "ul. Kościuszki 20, 66-520 Dobiegniew" in html
+    assert "Pon–pt 8:00–16:00<br>Wt do 18:00" in html
+    assert "Pętla indukcyjna w sali." in html
+    assert "openstreetmap.org" in html
+
+
+def test_unknown_address_answers_404_in_the_site_look(client, home_page):
+    response = client.get("/nie-ma-takiej-strony/")
+
+    assert response.status_code == 404
+    html = response.content.decode()
+    assert "Nie znaleziono strony" in html
+    assert 'class="site-header"' in html
+
+
+def test_server_error_page_renders_without_request_context(rf):
+    from portal.views import server_error
+
+    response = server_error(rf.get("/"))
+
+    assert response.status_code == 500
+    assert '<html lang="pl">' in response.content.decode()
+
+
+def test_robots_txt_points_to_the_sitemap_and_hides_private_areas(client, home_page):
+    response = client.get("/robots.txt")
+
+    body = response.content.decode()
+    assert response["Content-Type"].startswith("text/plain")
+    assert "Disallow: /intranet/" in body
+    assert "Sitemap: http://testserver/sitemap.xml" in body
+
+
+def test_sitemap_lists_live_pages_only(client, home_page):
+    about = StandardPageFactory(parent=home_page, slug="o-nas", title="O nas")
+    about.save_revision().publish()
+    StandardPageFactory(parent=home_page, slug="szkic", title="Szkic", live=False)
+
+    body = client.get(reverse("sitemap")).content.decode()
+
+    assert "/o-nas/" in body
+    assert "/szkic/" not in body
+    assert "<lastmod>" in body
+
+
+@pytest.fixture
+def standard_page_with_all_blocks(home_page, django_db_blocker):
+    from wagtail.documents.models import Document
+    from wagtail.embeds.embeds import get_embed_hash
+    from wagtail.embeds.models import Embed
+    from wagtail.images.models import Image
+    from wagtail.images.tests.utils import get_test_image_file
+
+    about = StandardPageFactory(parent=home_page, title="O nas", slug="o-nas")
+    image = Image.objects.create(title="Warsztaty", file=get_test_image_file())
+    from django.core.files.base import ContentFile
+
+    document = Document.objects.create(
+        title="Regulamin rekrutacji", file=ContentFile(b"%PDF-1.4 demo", name="regulamin.pdf")
+    )
+    video_url = "https://www.youtube.com/watch?v=owes-demo"
+    # A cached embed, so rendering needs no network (Wagtail looks the URL up first).
+    Embed.objects.create(
+        hash=get_embed_hash(video_url),
+        url=video_url,
+        max_width=None,
+        type="video",
+        html='<iframe src="https://www.youtube-nocookie.com/embed/owes-demo"></iframe>',
+        title="",
+        provider_name="YouTube",
+    )
+    return StandardPageFactory(
+        parent=home_page,
+        title="Wszystkie bloki",
+        slug="wszystkie-bloki",
+        body=[
+            ("heading", {"text": "Nasze cele", "level": "h2"}),
+            ("paragraph", RichText("<p>Rozwijamy przedsiębiorczość społeczną.</p>")),
+            (
+                "image",
+                {"image": image, "alt_text": "Uczestnicy warsztatów przy stole", "caption": ""},
+            ),
+            ("quote", {"text": "Razem możemy więcej.", "attribution": "Koordynatorka"}),
+            ("call_to_action", {"label": "Poznaj nas", "page": about, "url": ""}),
+            ("document", {"document": document, "title": ""}),
+            (
+                "table",
+                {
+                    "table_caption": "Harmonogram",
+                    "first_row_is_table_header": True,
+                    "first_col_is_header": False,
+                    "data": [["Dzień", "Temat"], ["Wtorek", "Biznesplan"]],
+                },
+            ),
+            ("video", {"video": video_url, "title": "Film o spółdzielni", "transcript": ""}),
+        ],
+    )
