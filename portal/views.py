@@ -5,9 +5,9 @@ from django.urls import reverse
 from django.views.decorators.http import require_GET
 from wagtail.models import Page
 
+from portal import search as search_query
 from portal.pagination import paginate
 
-SEARCH_QUERY_MAX_LENGTH = 200
 SEARCH_RESULTS_PER_PAGE = 10
 
 
@@ -15,17 +15,18 @@ SEARCH_RESULTS_PER_PAGE = 10
 def search(request):
     """Site search over every live, public page type."""
     raw_query = request.GET.get("q", "")
-    query = " ".join(raw_query.split())[:SEARCH_QUERY_MAX_LENGTH]
+    query = search_query.display_query(raw_query)
+    words = search_query.backend_query(raw_query)
     results_page = None
     if query:
-        results = Page.objects.live().public().specific().search(query)
+        results = Page.objects.live().public().specific().search(words) if words else []
         results_page = paginate(request, results, SEARCH_RESULTS_PER_PAGE)
     return TemplateResponse(
         request,
         "portal/search.html",
         {
             "search_query": query,
-            "query_was_shortened": len(" ".join(raw_query.split())) > SEARCH_QUERY_MAX_LENGTH,
+            "query_was_shortened": len(" ".join(raw_query.split())) > search_query.QUERY_MAX_LENGTH,
             "page_obj": results_page,
         },
     )

@@ -1,9 +1,18 @@
+import datetime
+
 import factory
 import wagtail_factories
 from allauth.account.models import EmailAddress
 from django.contrib.auth.models import Group
 
-from portal.models import HomePage, Location, LocationIndexPage, StandardPage, User
+from portal.models import (
+    AccessibilityStatementPage,
+    HomePage,
+    Location,
+    LocationIndexPage,
+    StandardPage,
+    User,
+)
 
 TEST_PASSWORD = "correct-horse-battery-9"
 
@@ -74,3 +83,22 @@ class LocationIndexPageFactory(wagtail_factories.PageFactory):
     title = "Lokalne ośrodki"
     slug = "lokalne-osrodki"
     show_in_menus = True
+
+
+class AccessibilityStatementPageFactory(wagtail_factories.PageFactory):
+    class Meta:
+        model = AccessibilityStatementPage
+
+    title = "Deklaracja dostępności"
+    slug = "deklaracja-dostepnosci"
+    website_published_on = datetime.date(2025, 3, 1)
+    website_updated_on = datetime.date(2026, 9, 15)
+    compliance = AccessibilityStatementPage.Compliance.PARTIAL
+    inaccessible_content = "<ul><li>Część plików PDF nie ma struktury nagłówków.</li></ul>"
+    prepared_on = datetime.date(2025, 3, 1)
+    reviewed_on = datetime.date(2026, 10, 1)
+    facilitations = "<p>Serwis można obsługiwać wyłącznie klawiaturą.</p>"
+    contact_person = "Jan Kowalski"
+    contact_email = "dostepnosc@example.org"
+    contact_phone = "68 382 40 15"
+    architectural_accessibility = "<p>Wejście do biura jest na poziomie chodnika.</p>"

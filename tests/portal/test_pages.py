@@ -2,7 +2,6 @@
 
 import pytest
 from django.urls import reverse
-from wagtail.rich_text import RichText
 
 from tests.factories.portal import (
     LocationFactory,
@@ -117,57 +116,3 @@ def test_sitemap_lists_live_pages_only(client, home_page):
     assert "/o-nas/" in body
     assert "/szkic/" not in body
     assert "<lastmod>" in body
-
-
-@pytest.fixture
-def standard_page_with_all_blocks(home_page, django_db_blocker):
-    from wagtail.documents.models import Document
-    from wagtail.embeds.embeds import get_embed_hash
-    from wagtail.embeds.models import Embed
-    from wagtail.images.models import Image
-    from wagtail.images.tests.utils import get_test_image_file
-
-    about = StandardPageFactory(parent=home_page, title="O nas", slug="o-nas")
-    image = Image.objects.create(title="Warsztaty", file=get_test_image_file())
-    from django.core.files.base import ContentFile
-
-    document = Document.objects.create(
-        title="Regulamin rekrutacji", file=ContentFile(b"%PDF-1.4 demo", name="regulamin.pdf")
-    )
-    video_url = "https://www.youtube.com/watch?v=owes-demo"
-    # A cached embed, so rendering needs no network (Wagtail looks the URL up first).
-    Embed.objects.create(
-        hash=get_embed_hash(video_url),
-        url=video_url,
-        max_width=None,
-        type="video",
-        html='<iframe src="https://www.youtube-nocookie.com/embed/owes-demo"></iframe>',
-        title="",
-        provider_name="YouTube",
-    )
-    return StandardPageFactory(
-        parent=home_page,
-        title="Wszystkie bloki",
-        slug="wszystkie-bloki",
-        body=[
-            ("heading", {"text": "Nasze cele", "level": "h2"}),
-            ("paragraph", RichText("<p>Rozwijamy przedsiębiorczość społeczną.</p>")),
-            (
-                "image",
-                {"image": image, "alt_text": "Uczestnicy warsztatów przy stole", "caption": ""},
-            ),
-            ("quote", {"text": "Razem możemy więcej.", "attribution": "Koordynatorka"}),
-            ("call_to_action", {"label": "Poznaj nas", "page": about, "url": ""}),
-            ("document", {"document": document, "title": ""}),
-            (
-                "table",
-                {
-                    "table_caption": "Harmonogram",
-                    "first_row_is_table_header": True,
-                    "first_col_is_header": False,
-                    "data": [["Dzień", "Temat"], ["Wtorek", "Biznesplan"]],
-                },
-            ),
-            ("video", {"video": video_url, "title": "Film o spółdzielni", "transcript": ""}),
-        ],
-    )

@@ -1,0 +1,579 @@
+"""Benchmark the portal through gunicorn: `make bench`.
+
+What it does, in order:
+
+1. Picks the database: DATABASE_URL when set (a missing PostgreSQL database is created;
+   it persists between runs, so it keeps the project's media/ directory), otherwise a
+   throwaway SQLite file and media directory in a temporary directory.
+2. Runs `manage.py migrate`, `manage.py seed_demo --force` and `manage.py collectstatic`
+   (into the git-ignored staticfiles/) with production-like settings: DEBUG=0, a random
+   SECRET_KEY, ALLOWED_HOSTS=127.0.0.1,localhost, SECURE_SSL_REDIRECT=0 and
+   BENCHMARK_VIEWS=1 (which turns on the trivial view at /_bench/trivial/).
+3. Starts gunicorn (2 sync workers, portal.wsgi:application) on a free port of 127.0.0.1,
+   waits for it to answer and warms every URL in `URLS` (any answer but 200 stops the run).
+4. Loads each URL in turn from a second process: Debian's wrk with tests/bench/report.lua
+   (installed with apt-get when missing and running as root), or else a Python load
+   generator (processes with keep-alive http.client connections).
+5. Prints a table (requests/s, p50/p95/p99 latency, requests/s as % of the trivial view,
+   errors), the peak RSS (VmHWM) of the gunicorn workers, and writes the same report with
+   the date, git commit, database, concurrency and duration to bench-results.txt.
+6. Stops gunicorn whatever happened, and exits 1 if any URL had errors or non-2xx/3xx
+   answers (or the setup failed).
+
+Environment variables:
+
+    DATABASE_URL       database to benchmark against (default: a throwaway SQLite file)
+    BENCH_SECONDS      load duration per URL, in seconds (default 10)
+    BENCH_CONCURRENCY  concurrent connections (default 8)
+    BENCH_OUTPUT       report file (default: bench-results.txt in the project root)
+    BENCH_TOOL         "wrk" (default; falls back to python when wrk is unavailable)
+                       or "python" to force the Python load generator
+
+Examples:
+
+    make bench
+    DATABASE_URL=postgres://postgres@127.0.0.1:5432/owes_bench make bench
+    BENCH_SECONDS=3 BENCH_CONCURRENCY=4 .venv/bin/python tests/bench/run.py
+
+Only 127.0.0.1 is ever targeted.
+"""
+
+import datetime
+import http.client
+import multiprocessing
+import os
+import secrets
+import shutil
+import signal
+import socket
+import sqlite3
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+from collections import Counter
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import IO
+
+import environ
+import psycopg
+from psycopg import sql
+
+# The URLs measured, as (label, path). Extend this list to benchmark more pages.
+URLS = [
+    ("home", "/"),
+    ("standard page", "/o-nas/"),
+    ("search", "/szukaj/?q=doradztwo"),
+    ("static file", "/static/css/site.css"),
+    ("trivial view", "/_bench/trivial/"),
+]
+# The ceiling every other URL is compared with: the same stack, a view doing nothing.
+TRIVIAL_PATH = "/_bench/trivial/"
+
+BASE_DIR = Path(__file__).resolve().parents[2]
+LUA_REPORT = Path(__file__).resolve().with_name("report.lua")
+HOST = "127.0.0.1"
+GUNICORN_WORKERS = 2
+WARMUP_REQUESTS = 5  # per URL, so that both workers are likely to have served it
+REQUEST_TIMEOUT_SECONDS = 10
+SERVER_START_TIMEOUT_SECONDS = 60
+SERVER_STOP_TIMEOUT_SECONDS = 10
+ERROR_KINDS = ("connect", "read", "write", "status", "timeout")
+
+
+class BenchError(Exception):
+    """The benchmark cannot go on (setup failed, a page does not answer 200, ...)."""
+
+
+@dataclass
+class Database:
+    url: str
+    description: str
+    media_root: Path | None = None  # None: the project's own MEDIA_ROOT
+
+
+@dataclass
+class Result:
+    label: str
+    path: str
+    requests: int
+    seconds: float
+    p50_ms: float
+    p95_ms: float
+    p99_ms: float
+    errors: dict[str, int] = field(default_factory=dict)
+
+    @property
+    def requests_per_second(self) -> float:
+        return self.requests / self.seconds if self.seconds else 0.0
+
+    @property
+    def error_count(self) -> int:
+        return sum(self.errors.values())
+
+    def errors_text(self) -> str:
+        details = ", ".join(f"{kind} {count}" for kind, count in self.errors.items() if count)
+        return f"{self.error_count} ({details})" if details else "0"
+
+
+def main() -> int:
+    seconds = env_int("BENCH_SECONDS", 10)
+    concurrency = env_int("BENCH_CONCURRENCY", 8)
+    output = Path(os.environ.get("BENCH_OUTPUT") or BASE_DIR / "bench-results.txt")
+    with tempfile.TemporaryDirectory(prefix="owes-bench-") as tmp:
+        tmp_dir = Path(tmp)
+        try:
+            database = prepare_database(tmp_dir)
+            server_env = make_server_env(database)
+            prepare_site(server_env)
+            wrk = None if os.environ.get("BENCH_TOOL") == "python" else find_or_install_wrk()
+            results, worker_rss = benchmark(server_env, tmp_dir, wrk, seconds, concurrency)
+        except BenchError as error:
+            print(f"\nbench: {error}", file=sys.stderr)
+            return 1
+    report = format_report(
+        results=results,
+        worker_rss=worker_rss,
+        database=database,
+        tool="wrk" if wrk else "python (http.client, multiprocessing)",
+        seconds=seconds,
+        concurrency=concurrency,
+    )
+    print("\n" + report)
+    output.write_text(report + "\n", encoding="utf-8")
+    print(f"Report written to {output}")
+    failed = [result for result in results if result.error_count]
+    if failed:
+        labels = ", ".join(result.label for result in failed)
+        print(f"bench: FAILED, errors or non-2xx/3xx answers for: {labels}", file=sys.stderr)
+        return 1
+    return 0
+
+
+def env_int(name: str, default: int) -> int:
+    value = os.environ.get(name, "")
+    if not value:
+        return default
+    if not value.isdigit() or int(value) < 1:
+        raise SystemExit(f"bench: {name} must be a positive whole number, not {value!r}")
+    return int(value)
+
+
+# --- Database and site preparation -------------------------------------------------------
+
+
+def prepare_database(tmp_dir: Path) -> Database:
+    url = os.environ.get("DATABASE_URL", "")
+    if not url:
+        media_root = tmp_dir / "media"
+        media_root.mkdir()
+        return Database(
+            url=f"sqlite:///{tmp_dir / 'bench.sqlite3'}",
+            description=f"SQLite {sqlite3.sqlite_version} (throwaway file)",
+            media_root=media_root,
+        )
+    config = environ.Env.db_url_config(url)
+    if "postgresql" not in config["ENGINE"]:
+        return Database(url=url, description=f"{config['ENGINE']} {config['NAME']}")
+    server_version = create_postgres_database_if_missing(config)
+    location = f"{config['HOST'] or 'local socket'}:{config['PORT'] or 5432}"
+    return Database(
+        url=url,
+        description=f"PostgreSQL {server_version}, database {config['NAME']} on {location}",
+    )
+
+
+def create_postgres_database_if_missing(config: dict) -> str:
+    """Create the database named in DATABASE_URL when it does not exist yet."""
+    name = config["NAME"]
+    try:
+        connection = psycopg.connect(
+            dbname="postgres",
+            user=config["USER"] or None,
+            password=config["PASSWORD"] or None,
+            host=config["HOST"] or None,
+            port=config["PORT"] or None,
+            autocommit=True,
+        )
+    except psycopg.OperationalError as error:
+        raise BenchError(f"cannot connect to PostgreSQL: {error}") from error
+    with connection:
+        exists = connection.execute(
+            "SELECT 1 FROM pg_database WHERE datname = %s", [name]
+        ).fetchone()
+        if not exists:
+            print(f"Creating PostgreSQL database {name}")
+            connection.execute(sql.SQL("CREATE DATABASE {}").format(sql.Identifier(name)))
+        version = connection.info.server_version  # e.g. 150020 for 15.20
+    return f"{version // 10000}.{version % 10000}"
+
+
+def make_server_env(database: Database) -> dict[str, str]:
+    """Production-like settings for manage.py and gunicorn."""
+    server_env = dict(os.environ)
+    server_env.update(
+        DATABASE_URL=database.url,
+        DEBUG="0",
+        SECRET_KEY=secrets.token_urlsafe(48),
+        ALLOWED_HOSTS="127.0.0.1,localhost",
+        SECURE_SSL_REDIRECT="0",
+        BENCHMARK_VIEWS="1",
+    )
+    if database.media_root:
+        server_env["MEDIA_ROOT"] = str(database.media_root)
+    return server_env
+
+
+def prepare_site(server_env: dict[str, str]) -> None:
+    manage("migrate", "--no-input", env=server_env)
+    manage("seed_demo", "--force", env=server_env)
+    manage("collectstatic", "--no-input", env=server_env)
+
+
+def manage(*args: str, env: dict[str, str]) -> None:
+    print(f"manage.py {' '.join(args)}")
+    completed = run_command([sys.executable, "manage.py", *args], env=env, timeout=300)
+    if completed.returncode != 0:
+        output = (completed.stdout + completed.stderr).strip()
+        raise BenchError(f"manage.py {' '.join(args)} failed:\n{output}")
+
+
+def run_command(
+    args: list[str], *, env: dict[str, str] | None = None, timeout: float
+) -> subprocess.CompletedProcess:
+    """Run a command built by this script (never from outside input), capturing its output."""
+    return subprocess.run(  # noqa: S603 - fixed programs, arguments built here
+        args, cwd=BASE_DIR, env=env, capture_output=True, text=True, timeout=timeout
+    )
+
+
+# --- The server -------------------------------------------------------------------------
+
+
+def benchmark(
+    server_env: dict[str, str], tmp_dir: Path, wrk: str | None, seconds: int, concurrency: int
+) -> tuple[list[Result], dict[int, int]]:
+    """Start gunicorn, load every URL, return the results and the workers' peak RSS (kB)."""
+    port = free_port()
+    log_path = tmp_dir / "gunicorn.log"
+    print(f"Starting gunicorn on http://{HOST}:{port}/ ({GUNICORN_WORKERS} workers)")
+    with log_path.open("w") as log:
+        server = start_gunicorn(port, server_env, log)
+        try:
+            wait_until_answering(server, port, log_path)
+            for label, path in URLS:
+                warm_up(port, label, path)
+            results = [
+                load_url(wrk, port, label, path, seconds, concurrency) for label, path in URLS
+            ]
+            worker_rss = worker_peak_rss_kb(server.pid)
+        finally:
+            stop_gunicorn(server)
+    return results, worker_rss
+
+
+def free_port() -> int:
+    with socket.socket() as probe:
+        probe.bind((HOST, 0))
+        return probe.getsockname()[1]
+
+
+def start_gunicorn(port: int, server_env: dict[str, str], log: IO[str]) -> subprocess.Popen:
+    args = [
+        sys.executable,
+        "-m",
+        "gunicorn",
+        "portal.wsgi:application",
+        f"--bind={HOST}:{port}",
+        f"--workers={GUNICORN_WORKERS}",
+        f"--graceful-timeout={SERVER_STOP_TIMEOUT_SECONDS}",
+    ]
+    return subprocess.Popen(  # noqa: S603 - fixed program, arguments built here
+        args, cwd=BASE_DIR, env=server_env, stdout=log, stderr=subprocess.STDOUT
+    )
+
+
+def wait_until_answering(server: subprocess.Popen, port: int, log_path: Path) -> None:
+    deadline = time.monotonic() + SERVER_START_TIMEOUT_SECONDS
+    while time.monotonic() < deadline:
+        if server.poll() is not None:
+            raise BenchError(
+                f"gunicorn exited with code {server.returncode}. Its log:\n{tail(log_path)}"
+            )
+        try:
+            status = get_status(port, TRIVIAL_PATH)
+        except OSError:
+            time.sleep(0.2)
+            continue
+        if status != 200:
+            raise BenchError(f"GET {TRIVIAL_PATH} answered {status} instead of 200")
+        return
+    raise BenchError(
+        f"gunicorn did not answer within {SERVER_START_TIMEOUT_SECONDS} s. "
+        f"Its log:\n{tail(log_path)}"
+    )
+
+
+def warm_up(port: int, label: str, path: str) -> None:
+    for _ in range(WARMUP_REQUESTS):
+        status = get_status(port, path)
+        if status != 200:
+            raise BenchError(f"warm-up: GET {path} ({label}) answered {status} instead of 200")
+
+
+def get_status(port: int, path: str) -> int:
+    connection = http.client.HTTPConnection(HOST, port, timeout=REQUEST_TIMEOUT_SECONDS)
+    try:
+        connection.request("GET", path)
+        response = connection.getresponse()
+        response.read()
+        return response.status
+    finally:
+        connection.close()
+
+
+def worker_peak_rss_kb(master_pid: int) -> dict[int, int]:
+    """VmHWM (peak resident set size, kB) of each child process of the gunicorn master."""
+    peaks = {}
+    for entry in Path("/proc").iterdir():
+        if not entry.name.isdigit():
+            continue
+        try:
+            status = read_proc_status(entry / "status")
+        except OSError:  # the process ended meanwhile
+            continue
+        if status.get("PPid") == str(master_pid) and "VmHWM" in status:
+            peaks[int(entry.name)] = int(status["VmHWM"].split()[0])
+    return peaks
+
+
+def read_proc_status(path: Path) -> dict[str, str]:
+    fields = {}
+    for line in path.read_text().splitlines():
+        name, _, value = line.partition(":")
+        fields[name] = value.strip()
+    return fields
+
+
+def stop_gunicorn(server: subprocess.Popen) -> None:
+    """Graceful stop (SIGTERM); kill the master and its workers if that takes too long."""
+    if server.poll() is not None:
+        return
+    workers = worker_peak_rss_kb(server.pid).keys()
+    server.terminate()
+    try:
+        server.wait(timeout=SERVER_STOP_TIMEOUT_SECONDS + 5)
+    except subprocess.TimeoutExpired:
+        print("gunicorn did not stop in time; killing it", file=sys.stderr)
+        server.kill()
+        for pid in workers:
+            try:
+                os.kill(pid, signal.SIGKILL)
+            except ProcessLookupError:
+                pass
+        server.wait()
+
+
+def tail(path: Path, lines: int = 40) -> str:
+    return "\n".join(path.read_text(errors="replace").splitlines()[-lines:])
+
+
+# --- Load generators --------------------------------------------------------------------
+
+
+def find_or_install_wrk() -> str | None:
+    """Debian's wrk, installed with apt-get when missing (as root); None when unavailable."""
+    wrk = shutil.which("wrk")
+    if wrk:
+        return wrk
+    apt_get = shutil.which("apt-get")
+    if os.geteuid() != 0 or not apt_get:
+        print("wrk is not installed (and cannot be, without root and apt-get): using Python")
+        return None
+    print("Installing Debian's wrk")
+    apt_env = dict(os.environ, DEBIAN_FRONTEND="noninteractive")
+    install = [apt_get, "install", "-y", "-qq", "wrk"]
+    if run_command(install, env=apt_env, timeout=300).returncode != 0:
+        run_command([apt_get, "update", "-qq"], env=apt_env, timeout=300)
+        run_command(install, env=apt_env, timeout=300)
+    wrk = shutil.which("wrk")
+    if not wrk:
+        print("wrk could not be installed: using the Python load generator")
+    return wrk
+
+
+def load_url(
+    wrk: str | None, port: int, label: str, path: str, seconds: int, concurrency: int
+) -> Result:
+    print(f"Loading {path} ({label}) for {seconds} s with {concurrency} connections")
+    if wrk:
+        return load_with_wrk(wrk, port, label, path, seconds, concurrency)
+    return load_with_python(port, label, path, seconds, concurrency)
+
+
+def load_with_wrk(
+    wrk: str, port: int, label: str, path: str, seconds: int, concurrency: int
+) -> Result:
+    threads = min(concurrency, os.cpu_count() or 1)
+    args = [
+        wrk,
+        f"--threads={threads}",
+        f"--connections={concurrency}",
+        f"--duration={seconds}s",
+        f"--timeout={REQUEST_TIMEOUT_SECONDS}s",
+        f"--script={LUA_REPORT}",
+        f"http://{HOST}:{port}{path}",
+    ]
+    completed = run_command(args, timeout=seconds + 30)
+    values = parse_wrk_report(completed.stdout)
+    if completed.returncode != 0 or values is None:
+        raise BenchError(f"wrk failed on {path}:\n{completed.stdout}{completed.stderr}")
+    return Result(
+        label=label,
+        path=path,
+        requests=int(values["requests"]),
+        seconds=values["duration_us"] / 1_000_000,
+        p50_ms=values["p50_us"] / 1000,
+        p95_ms=values["p95_us"] / 1000,
+        p99_ms=values["p99_us"] / 1000,
+        errors={kind: int(values[kind]) for kind in ERROR_KINDS},
+    )
+
+
+def parse_wrk_report(output: str) -> dict[str, float] | None:
+    """Read the `BENCH key=value ...` line printed by report.lua."""
+    for line in output.splitlines():
+        if line.startswith("BENCH "):
+            pairs = (item.split("=", 1) for item in line.split()[1:])
+            return {key: float(value) for key, value in pairs}
+    return None
+
+
+def load_with_python(port: int, label: str, path: str, seconds: int, concurrency: int) -> Result:
+    """The fallback: one process per connection, each with a keep-alive http.client client."""
+    with multiprocessing.Pool(concurrency) as pool:
+        outcomes = pool.starmap(python_client, [(port, path, seconds)] * concurrency)
+    latencies_ms = [latency for latencies, _, _ in outcomes for latency in latencies]
+    errors = Counter()
+    for _, client_errors, _ in outcomes:
+        errors.update(client_errors)
+    p50, p95, p99 = percentiles_ms(latencies_ms)
+    return Result(
+        label=label,
+        path=path,
+        requests=len(latencies_ms),
+        seconds=max(elapsed for _, _, elapsed in outcomes),
+        p50_ms=p50,
+        p95_ms=p95,
+        p99_ms=p99,
+        errors={kind: errors[kind] for kind in ERROR_KINDS},
+    )
+
+
+def python_client(port: int, path: str, seconds: int) -> tuple[list[float], Counter, float]:
+    """Send requests one after another for `seconds`; return latencies (ms), errors, time."""
+    connection = http.client.HTTPConnection(HOST, port, timeout=REQUEST_TIMEOUT_SECONDS)
+    latencies_ms = []
+    errors = Counter()
+    started = time.monotonic()
+    while time.monotonic() - started < seconds:
+        sent = time.perf_counter()
+        try:
+            connection.request("GET", path)
+            response = connection.getresponse()
+            response.read()  # http.client reconnects by itself after "Connection: close"
+        except (OSError, http.client.HTTPException) as error:
+            errors[error_kind(error)] += 1
+            connection.close()  # start afresh on the next request
+            continue
+        latencies_ms.append((time.perf_counter() - sent) * 1000)
+        if not 200 <= response.status < 400:
+            errors["status"] += 1
+    connection.close()
+    return latencies_ms, errors, time.monotonic() - started
+
+
+def error_kind(error: Exception) -> str:
+    if isinstance(error, TimeoutError):
+        return "timeout"
+    if isinstance(error, ConnectionRefusedError):
+        return "connect"
+    return "read"
+
+
+def percentiles_ms(latencies_ms: list[float]) -> tuple[float, float, float]:
+    if len(latencies_ms) < 2:
+        latency = latencies_ms[0] if latencies_ms else 0.0
+        return latency, latency, latency
+    cut_points = statistics.quantiles(latencies_ms, n=100, method="inclusive")
+    return cut_points[49], cut_points[94], cut_points[98]
+
+
+# --- Report -----------------------------------------------------------------------------
+
+
+def format_report(
+    *,
+    results: list[Result],
+    worker_rss: dict[int, int],
+    database: Database,
+    tool: str,
+    seconds: int,
+    concurrency: int,
+) -> str:
+    header = [
+        "OWES Portal benchmark",
+        f"date:         {datetime.datetime.now().astimezone().isoformat(timespec='seconds')}",
+        f"git commit:   {git_commit()}",
+        f"database:     {database.description}",
+        f"server:       gunicorn, {GUNICORN_WORKERS} sync workers, DEBUG=0",
+        f"load:         {tool}, concurrency {concurrency}, {seconds} s per URL",
+        "",
+    ]
+    peaks = ", ".join(f"{kb / 1024:.1f} MB (pid {pid})" for pid, kb in sorted(worker_rss.items()))
+    footer = ["", f"peak RSS of gunicorn workers (VmHWM): {peaks or 'unknown'}"]
+    return "\n".join(header + format_table(results) + footer)
+
+
+def format_table(results: list[Result]) -> list[str]:
+    trivial = next((result for result in results if result.path == TRIVIAL_PATH), None)
+    trivial_rps = trivial.requests_per_second if trivial else 0.0
+    rows = [("URL", "path", "req/s", "p50 ms", "p95 ms", "p99 ms", "% trivial", "errors")]
+    for result in results:
+        rps = result.requests_per_second
+        rows.append(
+            (
+                result.label,
+                result.path,
+                f"{rps:.1f}",
+                f"{result.p50_ms:.1f}",
+                f"{result.p95_ms:.1f}",
+                f"{result.p99_ms:.1f}",
+                f"{100 * rps / trivial_rps:.1f}%" if trivial_rps else "-",
+                result.errors_text(),
+            )
+        )
+    widths = [max(len(row[column]) for row in rows) for column in range(len(rows[0]))]
+    lines = []
+    for row in rows:
+        cells = [
+            cell.ljust(width) if column < 2 else cell.rjust(width)
+            for column, (cell, width) in enumerate(zip(row, widths, strict=True))
+        ]
+        lines.append("  ".join(cells).rstrip())
+    lines.insert(1, "-" * len(lines[0]))
+    return lines
+
+
+def git_commit() -> str:
+    git = shutil.which("git")
+    if not git:
+        return "unknown"
+    completed = run_command([git, "rev-parse", "--short", "HEAD"], timeout=10)
+    return completed.stdout.strip() if completed.returncode == 0 else "unknown"
+
+
+if __name__ == "__main__":
+    sys.exit(main())

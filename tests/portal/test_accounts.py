@@ -1,0 +1,122 @@
+"""People create accounts, log in with their e-mail, and staff protect theirs with 2FA."""
+
+import pytest
+from allauth.mfa.totp.internal.auth import TOTP, generate_totp_secret
+from django.contrib.auth import get_user_model
+from django.core import mail
+from django.urls import reverse
+
+from portal import accounts
+from tests.factories.portal import TEST_PASSWORD, UserFactory
+
+pytestmark = pytest.mark.django_db
+
+
+def test_sign_up_requires_confirming_the_email_address(client, home_page):
+    response = client.post(
+        reverse("account_signup"),
+        {
+            "email": "nowa@example.org",
+            "password1": "Spoldzielnia-2026",
+            "password2": "Spoldzielnia-2026",
+        },
+    )
+
+    assert response.status_code == 302
+    assert response.url == reverse("account_email_verification_sent")
+    assert len(mail.outbox) == 1
+    assert "/konto/confirm-email/" in mail.outbox[0].body
+    # Not logged in until the address is confirmed.
+    assert client.get(reverse("account_email")).status_code == 302
+
+
+def test_login_is_by_email(client, home_page):
+    user = UserFactory(email="anna@example.org")
+
+    response = client.post(
+        reverse("account_login"), {"login": "anna@example.org", "password": TEST_PASSWORD}
+    )
+
+    assert response.status_code == 302
+    assert int(client.session["_auth_user_id"]) == user.pk
+
+
+def test_sixth_wrong_password_for_one_account_is_refused(client, home_page):
+    UserFactory(email="anna@example.org")
+    for _ in range(5):
+        client.post(reverse("account_login"), {"login": "anna@example.org", "password": "zle"})
+
+    response = client.post(
+        reverse("account_login"), {"login": "anna@example.org", "password": TEST_PASSWORD}
+    )
+
+    assert "_auth_user_id" not in client.session
+    assert "Zbyt wiele nieudanych prób logowania" in response.content.decode()
+
+
+def test_custom_user_model_uses_email_as_login():
+    User = get_user_model()
+
+    user = User.objects.create_user(email="Jan@Example.org", password="x-long-password")
+
+    assert User.USERNAME_FIELD == "email"
+    assert user.email == "Jan@example.org"
+    assert not hasattr(user, "username") or user.username is None
+
+
+@pytest.mark.parametrize("role", accounts.ROLES, ids=str)
+def test_roles_exist_as_groups_after_migrations(role):
+    from django.contrib.auth.models import Group
+
+    group = Group.objects.get(name=role)
+    assert group.permissions.filter(codename="access_admin").exists()
+
+
+def test_editors_may_edit_but_only_moderators_may_publish_pages():
+    from django.contrib.auth.models import Group
+    from wagtail.models import GroupPagePermission
+
+    def page_permissions(name):
+        return set(
+            GroupPagePermission.objects.filter(group=Group.objects.get(name=name)).values_list(
+                "permission__codename", flat=True
+            )
+        )
+
+    assert {"add_page", "change_page"} <= page_permissions(accounts.ROLE_EDITORS)
+    assert "publish_page" not in page_permissions(accounts.ROLE_EDITORS)
+    assert "publish_page" in page_permissions(accounts.ROLE_MODERATORS)
+
+
+def test_staff_without_two_factor_is_sent_to_set_it_up(client, home_page):
+    editor = UserFactory(roles=[accounts.ROLE_EDITORS])
+    client.force_login(editor)
+
+    response = client.get("/admin/")
+
+    assert response.status_code == 302
+    assert response.url == reverse("mfa_activate_totp")
+
+
+def test_staff_with_two_factor_reaches_the_admin(client, home_page):
+    editor = UserFactory(roles=[accounts.ROLE_EDITORS])
+    TOTP.activate(editor, generate_totp_secret())
+    client.force_login(editor)
+
+    assert client.get("/admin/").status_code == 200
+
+
+def test_a_member_is_not_asked_for_two_factor_and_cannot_enter_the_admin(client, home_page):
+    client.force_login(UserFactory())
+
+    response = client.get("/admin/")
+
+    assert response.status_code == 302
+    assert reverse("mfa_activate_totp") not in response.url
+
+
+def test_admin_login_page_redirects_to_the_one_site_login(client):
+    response = client.get("/admin/login/?next=/admin/")
+
+    assert response.status_code == 302
+    assert response.url.startswith(reverse("account_login"))

@@ -1,0 +1,60 @@
+"""Production settings are safe by default and fail loudly when misconfigured."""
+
+import os
+import secrets
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+PROJECT = Path(__file__).resolve().parents[2]
+
+
+def manage(*args, **env):
+    environment = {k: v for k, v in os.environ.items() if k not in ("SECRET_KEY", "DEBUG")}
+    environment.update(env)
+    return subprocess.run(  # noqa: S603 - our own manage.py with fixed arguments
+        [sys.executable, "manage.py", *args],
+        cwd=PROJECT,
+        env=environment,
+        capture_output=True,
+        text=True,
+        timeout=120,
+        check=False,
+    )
+
+
+def test_deploy_check_passes_with_production_settings():
+    result = manage(
+        "check",
+        "--deploy",
+        "--fail-level",
+        "WARNING",
+        DEBUG="0",
+        SECRET_KEY=secrets.token_urlsafe(64)[:64],
+        ALLOWED_HOSTS="example.org",
+    )
+
+    assert result.returncode == 0, result.stdout + result.stderr
+
+
+def test_missing_secret_key_in_production_is_a_clear_start_up_error():
+    result = manage("check", DEBUG="0")
+
+    assert result.returncode != 0
+    assert "SECRET_KEY is not set" in result.stderr
+
+
+@pytest.mark.parametrize(
+    ("name", "expected"),
+    [
+        ("LANGUAGE_CODE", "pl"),
+        ("TIME_ZONE", "Europe/Warsaw"),
+        ("AUTH_USER_MODEL", "portal.User"),
+        ("ACCOUNT_EMAIL_VERIFICATION", "mandatory"),
+    ],
+    ids=str,
+)
+def test_site_speaks_polish_in_warsaw_time_with_verified_accounts(settings, name, expected):
+    assert getattr(settings, name) == expected
