@@ -33,7 +33,8 @@ def main_menu(context):
 @register.inclusion_tag("includes/breadcrumbs.html", takes_context=True)
 def breadcrumbs(context, page):
     """Home, the page's ancestors below the home page, then the page itself."""
-    ancestors = list(page.get_ancestors().filter(depth__gte=2)) if page.depth > 2 else []
+    # Pages right below the home page need no query: their only ancestor is home.
+    ancestors = list(page.get_ancestors().filter(depth__gt=2)) if page.depth > 3 else []
     return {"ancestors": ancestors, "page": page, "request": context.get("request")}
 
 

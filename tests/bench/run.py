@@ -122,6 +122,9 @@ def main() -> int:
     seconds = env_int("BENCH_SECONDS", 10)
     concurrency = env_int("BENCH_CONCURRENCY", 8)
     output = Path(os.environ.get("BENCH_OUTPUT") or BASE_DIR / "bench-results.txt")
+    load_before = os.getloadavg()[0]
+    if load_before > (os.cpu_count() or 1) / 2:
+        print(f"Note: load average {load_before:.2f} — other work is running, expect noise")
     with tempfile.TemporaryDirectory(prefix="owes-bench-") as tmp:
         tmp_dir = Path(tmp)
         try:
@@ -138,6 +141,7 @@ def main() -> int:
         worker_rss=worker_rss,
         database=database,
         tool="wrk" if wrk else "python (http.client, multiprocessing)",
+        load_before=load_before,
         seconds=seconds,
         concurrency=concurrency,
     )
@@ -244,9 +248,12 @@ def run_command(
     args: list[str], *, env: dict[str, str] | None = None, timeout: float
 ) -> subprocess.CompletedProcess:
     """Run a command built by this script (never from outside input), capturing its output."""
-    return subprocess.run(  # noqa: S603 - fixed programs, arguments built here
-        args, cwd=BASE_DIR, env=env, capture_output=True, text=True, timeout=timeout
-    )
+    try:
+        return subprocess.run(  # noqa: S603 - fixed programs, arguments built here
+            args, cwd=BASE_DIR, env=env, capture_output=True, text=True, timeout=timeout
+        )
+    except subprocess.TimeoutExpired as error:
+        raise BenchError(f"{' '.join(args)} did not finish within {timeout} s") from error
 
 
 # --- The server -------------------------------------------------------------------------
@@ -361,14 +368,14 @@ def stop_gunicorn(server: subprocess.Popen) -> None:
     """Graceful stop (SIGTERM); kill the master and its workers if that takes too long."""
     if server.poll() is not None:
         return
-    workers = worker_peak_rss_kb(server.pid).keys()
+    worker_pids = list(worker_peak_rss_kb(server.pid))
     server.terminate()
     try:
         server.wait(timeout=SERVER_STOP_TIMEOUT_SECONDS + 5)
     except subprocess.TimeoutExpired:
         print("gunicorn did not stop in time; killing it", file=sys.stderr)
         server.kill()
-        for pid in workers:
+        for pid in worker_pids:
             try:
                 os.kill(pid, signal.SIGKILL)
             except ProcessLookupError:
@@ -522,6 +529,7 @@ def format_report(
     tool: str,
     seconds: int,
     concurrency: int,
+    load_before: float,
 ) -> str:
     header = [
         "OWES Portal benchmark",
@@ -530,6 +538,7 @@ def format_report(
         f"database:     {database.description}",
         f"server:       gunicorn, {GUNICORN_WORKERS} sync workers, DEBUG=0",
         f"load:         {tool}, concurrency {concurrency}, {seconds} s per URL",
+        f"machine:      {os.cpu_count()} CPUs, load average {load_before:.2f} before the run",
         "",
     ]
     peaks = ", ".join(f"{kb / 1024:.1f} MB (pid {pid})" for pid, kb in sorted(worker_rss.items()))

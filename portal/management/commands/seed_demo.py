@@ -2,6 +2,7 @@ from django.conf import settings
 from django.core.management.base import BaseCommand, CommandError
 from django.db import transaction
 
+from news.demo import seed_news
 from portal import demo
 
 
@@ -23,6 +24,7 @@ class Command(BaseCommand):
             )
         with transaction.atomic():
             home = demo.seed_site()
+            seed_news(home)
             accounts = demo.seed_accounts()
         self.stdout.write(self.style.SUCCESS(f"Demo content ready at {home.url_path}"))
         self.stdout.write(f"Demo accounts (password: {demo.DEMO_PASSWORD}):")

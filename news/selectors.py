@@ -1,0 +1,88 @@
+"""Read-side queries of the news section."""
+
+from dataclasses import dataclass
+
+from django.db.models import Prefetch, QuerySet
+from django.http import Http404
+from taggit.models import Tag
+from wagtail.images import get_image_model
+
+RELATED_NEWS_COUNT = 3
+FEED_ITEMS = 20
+
+
+def _news_model():
+    from news.models import NewsPage
+
+    return NewsPage
+
+
+def _with_listing_data(news: QuerySet) -> QuerySet:
+    """Everything a listing card shows, fetched in a fixed number of queries."""
+    return news.select_related("main_image").prefetch_related(
+        "categories",
+        Prefetch("main_image", queryset=get_image_model().objects.prefetch_renditions()),
+    )
+
+
+def published_news(index_page=None) -> QuerySet:
+    news = _news_model().objects.live().public()
+    if index_page is not None:
+        news = news.child_of(index_page)
+    return news.order_by("-date", "-first_published_at", "-pk")
+
+
+def categories():
+    from news.models import NewsCategory
+
+    return NewsCategory.objects.all()
+
+
+@dataclass
+class NewsListing:
+    news: QuerySet
+    category: object = None
+    tag: Tag | None = None
+
+    @property
+    def is_filtered(self) -> bool:
+        return self.category is not None or self.tag is not None
+
+
+def news_listing(index_page, *, category_slug=None, tag_slug=None) -> NewsListing:
+    """The index's news, optionally filtered; an unknown category or tag is a 404."""
+    from news.models import NewsCategory
+
+    news = published_news(index_page)
+    listing = NewsListing(news=news)
+    if category_slug:
+        listing.category = NewsCategory.objects.filter(slug=category_slug).first()
+        if listing.category is None:
+            raise Http404("Unknown news category")
+        news = news.filter(categories=listing.category)
+    if tag_slug:
+        listing.tag = Tag.objects.filter(slug=tag_slug).first()
+        if listing.tag is None:
+            raise Http404("Unknown tag")
+        news = news.filter(tagged_items__tag=listing.tag)
+    listing.news = _with_listing_data(news.distinct())
+    return listing
+
+
+def latest_news(limit: int = 3) -> QuerySet:
+    return _with_listing_data(published_news())[:limit]
+
+
+def related_news(page, limit: int = RELATED_NEWS_COUNT) -> QuerySet:
+    """The newest live news sharing a category with `page`."""
+    category_ids = page.categories.values_list("pk", flat=True)
+    news = published_news().filter(categories__in=category_ids).exclude(pk=page.pk).distinct()
+    return _with_listing_data(news)[:limit]
+
+
+def feed_news(index_page) -> QuerySet:
+    return (
+        published_news(index_page)
+        .select_related("owner")
+        .prefetch_related("categories")[:FEED_ITEMS]
+    )
