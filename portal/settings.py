@@ -38,6 +38,7 @@ WAGTAILADMIN_BASE_URL = SITE_URL
 INSTALLED_APPS = [
     "portal",
     "news",
+    "events",
     "whitenoise.runserver_nostatic",
     "wagtail.contrib.forms",
     "wagtail.contrib.routable_page",

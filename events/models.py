@@ -1,0 +1,265 @@
+import secrets
+
+from django.conf import settings
+from django.core.exceptions import ValidationError
+from django.db import models
+from django.db.models.functions import Lower
+from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
+from wagtail.admin.panels import FieldPanel, MultiFieldPanel
+from wagtail.contrib.routable_page.models import RoutablePageMixin, path
+from wagtail.fields import StreamField
+from wagtail.models import Page
+from wagtail.search import index
+
+from events.blocks import ProgrammeBlock
+from portal.blocks import BodyBlock
+from portal.models import BasePage
+
+
+class EventKind(models.TextChoices):
+    NETWORKING_SEMINAR = "networking_seminar", _("networking seminar")
+    ANIMATION = "animation", _("animation meeting")
+    WORKSHOP = "workshop", _("workshop or training")
+    INFORMATION = "information", _("information meeting")
+    OTHER = "other", _("other")
+
+
+class EventIndexPage(RoutablePageMixin, BasePage):
+    """Upcoming events, filters, a month calendar, the archive and an iCal feed."""
+
+    content_panels = [*Page.content_panels, FieldPanel("intro")]
+
+    subpage_types = ["events.EventPage"]
+    max_count = 1
+
+    class Meta:
+        verbose_name = _("events index")
+
+    @path("")
+    def upcoming(self, request):
+        from events import views
+
+        return views.event_list(request, self, archive=False)
+
+    @path("archiwum/", name="archive")
+    def archive(self, request):
+        from events import views
+
+        return views.event_list(request, self, archive=True)
+
+    @path("kalendarz/", name="calendar")
+    def calendar(self, request):
+        from events import views
+
+        return views.event_calendar(request, self)
+
+    @path("ical/", name="ical")
+    def ical_feed(self, request):
+        from events import views
+
+        return views.ical_feed(request, self)
+
+
+class EventPage(RoutablePageMixin, BasePage):
+    kind = models.CharField(_("kind"), max_length=30, choices=EventKind.choices)
+    start = models.DateTimeField(_("start"))
+    end = models.DateTimeField(_("end"))
+    location = models.ForeignKey(
+        "portal.Location",
+        verbose_name=_("local centre"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="events",
+    )
+    venue = models.CharField(
+        _("other venue address"),
+        max_length=255,
+        blank=True,
+        help_text=_("When the event is not held at one of our local centres."),
+    )
+    online_url = models.URLField(
+        _("online meeting link"),
+        blank=True,
+        help_text=_("Shown only to confirmed participants."),
+    )
+    organiser = models.CharField(_("organiser"), max_length=200, blank=True)
+    patron = models.CharField(_("patron"), max_length=200, blank=True)
+    target_audience = models.CharField(_("target audience"), max_length=255, blank=True)
+    capacity = models.PositiveIntegerField(_("places"))
+    registration_opens_at = models.DateTimeField(_("registration opens"), null=True, blank=True)
+    registration_closes_at = models.DateTimeField(
+        _("registration closes"),
+        null=True,
+        blank=True,
+        help_text=_("Leave empty to accept sign-ups until the event starts."),
+    )
+    waiting_list_enabled = models.BooleanField(_("waiting list when full"), default=True)
+    is_cancelled = models.BooleanField(_("cancelled"), default=False)
+    body = StreamField(BodyBlock(), verbose_name=_("description"), blank=True)
+    programme = StreamField(ProgrammeBlock(), verbose_name=_("agenda and speakers"), blank=True)
+    accessibility_info = models.TextField(_("accessibility information"), blank=True)
+
+    content_panels = [
+        *Page.content_panels,
+        FieldPanel("kind"),
+        FieldPanel("intro"),
+        MultiFieldPanel(
+            [FieldPanel("start"), FieldPanel("end")],
+            heading=_("Date and time (Europe/Warsaw)"),
+        ),
+        MultiFieldPanel(
+            [FieldPanel("location"), FieldPanel("venue"), FieldPanel("online_url")],
+            heading=_("Venue"),
+        ),
+        MultiFieldPanel(
+            [FieldPanel("organiser"), FieldPanel("patron"), FieldPanel("target_audience")],
+            heading=_("Organisers and audience"),
+        ),
+        MultiFieldPanel(
+            [
+                FieldPanel("capacity"),
+                FieldPanel("registration_opens_at"),
+                FieldPanel("registration_closes_at"),
+                FieldPanel("waiting_list_enabled"),
+                FieldPanel("is_cancelled"),
+            ],
+            heading=_("Registration"),
+        ),
+        FieldPanel("body"),
+        FieldPanel("programme"),
+        FieldPanel("accessibility_info"),
+    ]
+
+    search_fields = [
+        *BasePage.search_fields,
+        index.SearchField("body"),
+        index.SearchField("organiser"),
+        index.SearchField("target_audience"),
+        index.FilterField("start"),
+        index.FilterField("kind"),
+    ]
+
+    parent_page_types = ["events.EventIndexPage"]
+    subpage_types = []
+
+    class Meta:
+        verbose_name = _("event")
+        verbose_name_plural = _("events")
+
+    def clean(self):
+        super().clean()
+        errors = {}
+        if self.start and self.end and self.end <= self.start:
+            errors["end"] = _("The event must end after it starts.")
+        if (
+            self.registration_opens_at
+            and self.registration_closes_at
+            and self.registration_closes_at <= self.registration_opens_at
+        ):
+            errors["registration_closes_at"] = _("Registration must close after it opens.")
+        if self.capacity is not None and self.capacity < 1:
+            errors["capacity"] = _("An event needs at least one place.")
+        if errors:
+            raise ValidationError(errors)
+
+    @property
+    def is_online(self) -> bool:
+        return bool(self.online_url) and self.location_id is None and not self.venue
+
+    @property
+    def registration_deadline(self):
+        return self.registration_closes_at or self.start
+
+    def is_past(self, now=None) -> bool:
+        return self.end <= (now or timezone.now())
+
+    @path("")
+    def detail(self, request):
+        from events import views
+
+        return views.event_detail(request, self)
+
+    @path("zapis/<str:token>/", name="registration")
+    def registration(self, request, token):
+        from events import views
+
+        return views.registration_manage(request, self, token)
+
+    @path("ical/", name="ics")
+    def ics(self, request):
+        from events import views
+
+        return views.event_ics(request, self)
+
+
+def _new_token() -> str:
+    return secrets.token_urlsafe(32)
+
+
+class Registration(models.Model):
+    class Status(models.TextChoices):
+        CONFIRMED = "confirmed", _("confirmed")
+        WAITING = "waiting", _("waiting list")
+        CANCELLED = "cancelled", _("cancelled")
+
+    class ParticipantType(models.TextChoices):
+        ENTITY = "entity", _("representative of a social-economy entity")
+        LOCAL_GOVERNMENT = "local_government", _("local government (JST)")
+        INSTITUTION = "institution", _("labour office or social-welfare institution")
+        INDIVIDUAL = "individual", _("individual person")
+        OTHER = "other", _("other")
+
+    event = models.ForeignKey(
+        EventPage, verbose_name=_("event"), on_delete=models.CASCADE, related_name="registrations"
+    )
+    status = models.CharField(_("status"), max_length=10, choices=Status.choices)
+    first_name = models.CharField(_("first name"), max_length=100)
+    last_name = models.CharField(_("last name"), max_length=100)
+    email = models.EmailField(_("e-mail"))
+    phone = models.CharField(_("phone"), max_length=30, blank=True)
+    organisation = models.CharField(_("organisation"), max_length=200, blank=True)
+    participant_type = models.CharField(
+        _("who you are"), max_length=20, choices=ParticipantType.choices
+    )
+    accessibility_needs = models.TextField(_("accessibility needs"), max_length=1000, blank=True)
+    consent_text = models.TextField(_("consent text shown"))
+    consent_version = models.CharField(_("consent version"), max_length=20)
+    consented_at = models.DateTimeField(_("consent given at"))
+    newsletter_consent = models.BooleanField(_("news by e-mail"), default=False)
+    newsletter_consented_at = models.DateTimeField(null=True, blank=True)
+    user = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("account"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="event_registrations",
+    )
+    token = models.CharField(max_length=64, unique=True, default=_new_token, editable=False)
+    attended = models.BooleanField(_("attended"), default=False)
+    created_at = models.DateTimeField(_("signed up at"), auto_now_add=True)
+    status_changed_at = models.DateTimeField(_("status changed at"), default=timezone.now)
+
+    class Meta:
+        verbose_name = _("registration")
+        verbose_name_plural = _("registrations")
+        ordering = ["created_at", "pk"]
+        constraints = [
+            models.UniqueConstraint(
+                "event",
+                Lower("email"),
+                condition=~models.Q(status="cancelled"),
+                name="one_active_registration_per_email",
+                violation_error_message=_("This e-mail address is already signed up."),
+            )
+        ]
+        indexes = [models.Index(fields=["event", "status"])]
+
+    def __str__(self):
+        return f"{self.first_name} {self.last_name} – {self.event}"
+
+    @property
+    def full_name(self) -> str:
+        return f"{self.first_name} {self.last_name}"

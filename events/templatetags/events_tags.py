@@ -1,0 +1,60 @@
+from django import template
+
+from events import selectors
+
+register = template.Library()
+
+
+@register.simple_tag
+def event_badge(event):
+    """(code, label) of an event annotated with place counts."""
+    return selectors.status_badge(event)
+
+
+@register.simple_tag(takes_context=True)
+def event_json_ld(context, event):
+    """Schema.org Event for an event page."""
+    from django.utils import timezone
+
+    from portal.models import SiteSettings
+    from portal.structured_data import json_ld
+
+    request = context["request"]
+    if event.location_id:
+        location = {
+            "@type": "Place",
+            "name": event.location.name,
+            "address": {
+                "@type": "PostalAddress",
+                "streetAddress": event.location.street,
+                "postalCode": event.location.postcode,
+                "addressLocality": event.location.town,
+                "addressCountry": "PL",
+            },
+        }
+        mode = "https://schema.org/OfflineEventAttendanceMode"
+    elif event.venue:
+        location = {"@type": "Place", "name": event.venue, "address": event.venue}
+        mode = "https://schema.org/OfflineEventAttendanceMode"
+    else:
+        location = {"@type": "VirtualLocation", "url": event.get_full_url(request)}
+        mode = "https://schema.org/OnlineEventAttendanceMode"
+    organiser = event.organiser or SiteSettings.for_request(request).organisation_name
+    return json_ld(
+        {
+            "@context": "https://schema.org",
+            "@type": "Event",
+            "name": event.title,
+            "description": event.search_description or event.intro,
+            "startDate": timezone.localtime(event.start).isoformat(),
+            "endDate": timezone.localtime(event.end).isoformat(),
+            "eventStatus": "https://schema.org/EventCancelled"
+            if event.is_cancelled
+            else "https://schema.org/EventScheduled",
+            "eventAttendanceMode": mode,
+            "location": location,
+            "organizer": {"@type": "Organization", "name": organiser},
+            "isAccessibleForFree": True,
+            "url": event.get_full_url(request),
+        }
+    )

@@ -1,0 +1,176 @@
+"""Views of the events section; the rules live in services, the queries in selectors."""
+
+import datetime
+
+from django.contrib import messages
+from django.http import Http404, HttpResponse
+from django.shortcuts import redirect
+from django.template.response import TemplateResponse
+from django.utils import timezone
+from django.utils.translation import gettext as _
+
+from events import ical, selectors, services
+from events.forms import RegistrationForm
+from events.models import EventKind, Registration
+from portal.pagination import paginate
+
+EVENTS_PER_PAGE = 12
+
+
+def event_list(request, index_page, *, archive: bool):
+    filters = selectors.parse_filters(request.GET)
+    events = selectors.event_listing(index_page, filters, archive=archive)
+    return index_page.render(
+        request,
+        context_overrides={
+            "page_obj": paginate(request, events, EVENTS_PER_PAGE),
+            "filters": filters,
+            "archive": archive,
+            "kinds": EventKind.choices,
+            "locations": selectors.locations(),
+        },
+    )
+
+
+def event_calendar(request, index_page):
+    filters = selectors.parse_filters(request.GET)
+    month = filters.month or timezone.localdate().replace(day=1)
+    events = list(selectors.month_events(index_page, month))
+    weeks = _month_grid(month, events)
+    previous_month = (month - datetime.timedelta(days=1)).replace(day=1)
+    next_month = (month + datetime.timedelta(days=32)).replace(day=1)
+    return index_page.render(
+        request,
+        template="events/event_calendar.html",
+        context_overrides={
+            "month": month,
+            "weeks": weeks,
+            "events": events,
+            "previous_month": previous_month,
+            "next_month": next_month,
+        },
+    )
+
+
+def _month_grid(month: datetime.date, events):
+    """Weeks (Monday first) of days, each with the events taking place that day."""
+    first_day = month - datetime.timedelta(days=month.weekday())
+    next_month = (month + datetime.timedelta(days=32)).replace(day=1)
+    weeks, day = [], first_day
+    while day < next_month or day.weekday() != 0:
+        if day.weekday() == 0:
+            weeks.append([])
+        day_events = [
+            event
+            for event in events
+            if timezone.localtime(event.start).date() <= day <= timezone.localtime(event.end).date()
+        ]
+        weeks[-1].append({"date": day, "in_month": day.month == month.month, "events": day_events})
+        day += datetime.timedelta(days=1)
+    return weeks
+
+
+def ical_feed(request, index_page):
+    events = selectors.ical_events(index_page)
+    body = ical.events_feed_ics(events, index_page.title, lambda event: event.get_full_url(request))
+    response = HttpResponse(body, content_type="text/calendar; charset=utf-8")
+    response["Content-Disposition"] = 'inline; filename="wydarzenia.ics"'
+    return response
+
+
+def event_ics(request, event):
+    body = ical.event_ics(event, event.get_full_url(request))
+    response = HttpResponse(body, content_type="text/calendar; charset=utf-8")
+    response["Content-Disposition"] = f'attachment; filename="wydarzenie-{event.pk}.ics"'
+    return response
+
+
+def event_detail(request, event):
+    """The event page; a POST is a sign-up."""
+    refusal = services.registration_refusal(event)
+    form = None
+    if refusal is None:
+        user = request.user
+        form = RegistrationForm(request.POST or None, user=user)
+        if request.method == "POST" and form.is_valid():
+            return _sign_up(request, event, form)
+    elif request.method == "POST":
+        messages.error(request, str(refusal.message))
+    counted = selectors.event_with_counts(event)
+    full_without_waiting_list = (
+        counted.confirmed_count >= event.capacity and not event.waiting_list_enabled
+    )
+    if full_without_waiting_list:
+        form = None
+    return event.render(
+        request,
+        context_overrides={
+            "form": form,
+            "refusal": refusal,
+            "full": full_without_waiting_list,
+            "availability": services.Availability(
+                confirmed=counted.confirmed_count,
+                waiting=counted.waiting_count,
+                capacity=event.capacity,
+            ),
+            "badge": selectors.status_badge(counted),
+        },
+    )
+
+
+def _sign_up(request, event, form):
+    data = form.cleaned_data
+    try:
+        registration = services.registration_create(
+            event=event,
+            first_name=data["first_name"],
+            last_name=data["last_name"],
+            email=data["email"],
+            phone=data["phone"],
+            organisation=data["organisation"],
+            participant_type=data["participant_type"],
+            accessibility_needs=data["accessibility_needs"],
+            newsletter_consent=data["newsletter_consent"],
+            user=request.user,
+        )
+    except services.RegistrationRefused as refusal:
+        messages.error(request, str(refusal.message))
+        return redirect(event.url)
+    if registration.status == Registration.Status.CONFIRMED:
+        messages.success(request, _("You are signed up. We have sent a confirmation e-mail."))
+    else:
+        messages.warning(
+            request,
+            _("All places are taken: you are number %(position)s on the waiting list.")
+            % {"position": services.waiting_position(registration)},
+        )
+    return redirect(event.url + event.reverse_subpage("registration", args=(registration.token,)))
+
+
+def registration_manage(request, event, token):
+    """The secret-link page: status, online link when confirmed, and cancelling."""
+    registration = (
+        Registration.objects.filter(event=event, token=token).select_related("event").first()
+    )
+    if registration is None:
+        raise Http404("Unknown registration link")
+    if request.method == "POST":
+        if registration.status == Registration.Status.CANCELLED:
+            messages.info(request, _("This sign-up was already cancelled."))
+        else:
+            services.registration_cancel(event=event, token=token)
+            messages.success(
+                request, _("Your sign-up has been cancelled. Thank you for letting us know.")
+            )
+        return redirect(request.path)
+    return TemplateResponse(
+        request,
+        "events/registration_manage.html",
+        {
+            "page": event,
+            "registration": registration,
+            "position": services.waiting_position(registration),
+            "can_cancel": registration.status != Registration.Status.CANCELLED
+            and not event.is_past(),
+        },
+    )

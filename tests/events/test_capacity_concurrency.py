@@ -1,0 +1,120 @@
+"""Never overbooked: capacity holds under concurrent requests against PostgreSQL.
+
+The burst tests first show they can catch the race (the row lock switched off oversells),
+then that the lock prevents it. They need a real PostgreSQL server (CI sets DATABASE_URL);
+SQLite serialises writers itself and has no row locks to test.
+"""
+
+import threading
+import time
+from concurrent.futures import ThreadPoolExecutor
+
+import pytest
+from django.db import connection, connections
+from django.test import Client
+
+from events import services
+from events.models import Registration
+from tests.events.conftest import sign_up_data
+from tests.factories.events import EventPageFactory, RegistrationFactory
+
+pytestmark = [
+    pytest.mark.django_db(transaction=True, serialized_rollback=True),
+    pytest.mark.skipif(
+        connection.vendor != "postgresql",
+        reason="row locks are a PostgreSQL guarantee; CI runs this with DATABASE_URL set",
+    ),
+]
+
+
+@pytest.fixture(autouse=True)
+def slow_database(monkeypatch):
+    """Widen the race window the way a loaded database server would: each count of
+    places takes 150 ms longer. The same delay applies with and without the lock."""
+    count = services._count
+
+    def slow_count(event, status):
+        result = count(event, status)
+        time.sleep(0.15)
+        return result
+
+    monkeypatch.setattr(services, "_count", slow_count)
+
+
+def concurrently(work, count):
+    """Run work(0..count-1) in `count` threads released at the same instant."""
+    barrier = threading.Barrier(count)
+
+    def run(number):
+        barrier.wait()
+        try:
+            return work(number)
+        finally:
+            connections.close_all()
+
+    with ThreadPoolExecutor(max_workers=count) as pool:
+        return list(pool.map(run, range(count)))
+
+
+def sign_up_burst(event, count):
+    def sign_up(number):
+        response = Client().post(event.url, sign_up_data(number))
+        return response.status_code
+
+    return concurrently(sign_up, count)
+
+
+def by_status(event):
+    registrations = Registration.objects.filter(event=event).order_by("pk")
+    return {
+        status: list(registrations.filter(status=status))
+        for status in ("confirmed", "waiting", "cancelled")
+    }
+
+
+def test_without_the_lock_the_same_burst_oversells(events_index, monkeypatch):
+    monkeypatch.setattr(services, "LOCK_EVENT_ROWS", False)
+    event = EventPageFactory(parent=events_index, capacity=10)
+
+    sign_up_burst(event, 50)
+
+    oversold = len(by_status(event)["confirmed"])
+    print(f"without the lock: {oversold} confirmed for 10 places")
+    assert oversold > 10
+
+
+def test_fifty_concurrent_sign_ups_for_ten_places(events_index):
+    event = EventPageFactory(parent=events_index, capacity=10)
+
+    codes = sign_up_burst(event, 50)
+
+    registrations = by_status(event)
+    assert codes == [302] * 50  # every request answered with its outcome page, no errors
+    assert len(registrations["confirmed"]) == 10
+    assert len(registrations["waiting"]) == 40
+    assert Registration.objects.filter(event=event).values("email").distinct().count() == 50
+    # Arrival order: whoever got the lock first got a place; the waiting list follows.
+    assert max(r.pk for r in registrations["confirmed"]) < min(
+        r.pk for r in registrations["waiting"]
+    )
+    positions = [services.waiting_position(r) for r in registrations["waiting"]]
+    assert positions == list(range(1, 41))
+
+
+def test_concurrent_cancellations_promote_exactly_one_waiting_person_per_place(events_index):
+    event = EventPageFactory(parent=events_index, capacity=10)
+    confirmed = [RegistrationFactory(event=event) for _ in range(10)]
+    waiting = [RegistrationFactory(event=event, status="waiting") for _ in range(20)]
+
+    def act(number):
+        if number < 10:
+            Client().post(f"{event.url}zapis/{confirmed[number].token}/")
+        else:
+            Client().post(event.url, sign_up_data(100 + number))
+
+    concurrently(act, 20)
+
+    registrations = by_status(event)
+    assert len(registrations["confirmed"]) == 10
+    assert [r.pk for r in registrations["confirmed"]] == [r.pk for r in waiting[:10]]
+    assert len(registrations["waiting"]) == 10 + 10

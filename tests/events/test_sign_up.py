@@ -1,0 +1,190 @@
+"""The public signs up for an event in under a minute — and never overbooks it."""
+
+import datetime
+
+import pytest
+from django.core import mail
+from django.utils import timezone
+from icalendar import Calendar
+
+from events.models import Registration
+from tests.events.conftest import sign_up_data
+from tests.factories.events import EventPageFactory, RegistrationFactory
+
+pytestmark = pytest.mark.django_db
+
+
+def test_sign_up_is_confirmed_with_an_email_carrying_the_ics_and_a_cancel_link(
+    client, events_index, django_capture_on_commit_callbacks
+):
+    event = EventPageFactory(parent=events_index, capacity=10, online_url="https://meet.example/x")
+
+    with django_capture_on_commit_callbacks(execute=True):
+        response = client.post(event.url, sign_up_data(), follow=True)
+
+    registration = Registration.objects.get()
+    assert registration.status == "confirmed"
+    assert "Twoje miejsce jest potwierdzone" in response.content.decode()
+    assert registration.consent_version and registration.consent_text and registration.consented_at
+    message = mail.outbox[0]
+    assert message.to == ["osoba0@example.org"]
+    assert f"/zapis/{registration.token}/" in message.body
+    name, content, mimetype = message.attachments[0]
+    assert mimetype.startswith("text/calendar")
+    calendar = Calendar.from_ical(content)
+    vevent = calendar.walk("VEVENT")[0]
+    assert str(vevent["summary"]) == event.title
+    assert vevent["dtstart"].dt.tzinfo is not None
+    assert "Europe/Warsaw" in (content if isinstance(content, str) else content.decode())
+    assert "https://meet.example/x" in message.body
+
+
+def test_online_link_is_shown_only_to_confirmed_participants(
+    client, events_index, django_capture_on_commit_callbacks
+):
+    event = EventPageFactory(parent=events_index, capacity=1, online_url="https://meet.example/x")
+    RegistrationFactory(event=event)
+
+    page = client.get(event.url).content.decode()
+    with django_capture_on_commit_callbacks(execute=True):
+        response = client.post(event.url, sign_up_data(), follow=True)
+
+    assert "https://meet.example/x" not in page
+    assert "https://meet.example/x" not in response.content.decode()
+    assert "https://meet.example/x" not in mail.outbox[0].body
+
+
+def test_full_event_puts_people_on_the_waiting_list_with_their_position(client, events_index):
+    event = EventPageFactory(parent=events_index, capacity=1)
+    RegistrationFactory(event=event)
+
+    client.post(event.url, sign_up_data(1))
+    response = client.post(event.url, sign_up_data(2), follow=True)
+
+    assert list(Registration.objects.filter(status="waiting").values_list("email", flat=True)) == [
+        "osoba1@example.org",
+        "osoba2@example.org",
+    ]
+    assert "numer 2 na liście rezerwowej" in response.content.decode()
+
+
+def test_full_event_without_waiting_list_shows_no_form(client, events_index):
+    event = EventPageFactory(parent=events_index, capacity=1, waiting_list_enabled=False)
+    RegistrationFactory(event=event)
+
+    page = client.get(event.url).content.decode()
+    client.post(event.url, sign_up_data())
+
+    assert 'name="first_name"' not in page
+    assert "nie ma listy rezerwowej" in page
+    assert Registration.objects.count() == 1
+
+
+@pytest.mark.parametrize(
+    "event_kwargs",
+    [
+        {"is_cancelled": True},
+        {
+            "start": timezone.now() - datetime.timedelta(days=2),
+            "end": timezone.now() - datetime.timedelta(days=1),
+        },
+        {"registration_closes_at": timezone.now() - datetime.timedelta(hours=1)},
+        {"registration_opens_at": timezone.now() + datetime.timedelta(days=1)},
+    ],
+    ids=["cancelled", "past", "closed", "not-yet-open"],
+)
+def test_closed_registration_refuses_and_shows_no_form(client, events_index, event_kwargs):
+    event = EventPageFactory(parent=events_index, **event_kwargs)
+
+    page = client.get(event.url).content.decode()
+    response = client.post(event.url, sign_up_data(), follow=True)
+
+    assert 'name="first_name"' not in page
+    assert response.status_code == 200
+    assert Registration.objects.count() == 0
+
+
+def test_same_email_twice_gets_a_friendly_notice_and_no_second_record(client, events_index):
+    event = EventPageFactory(parent=events_index)
+    client.post(event.url, sign_up_data())
+
+    response = client.post(event.url, sign_up_data(email="OSOBA0@example.org"), follow=True)
+
+    assert Registration.objects.count() == 1
+    assert "jest już zapisany" in response.content.decode()
+
+
+@pytest.mark.parametrize(
+    "overrides",
+    [
+        {"email": "to-nie-email"},
+        {"consent": ""},
+        {"first_name": "x" * 10_000},
+        {"participant_type": "hacker"},
+    ],
+    ids=["bad-email", "no-consent", "10k-chars", "bad-choice"],
+)
+def test_bad_input_shows_polish_errors_and_saves_nothing(client, events_index, overrides):
+    event = EventPageFactory(parent=events_index)
+
+    response = client.post(event.url, sign_up_data(**overrides))
+
+    assert response.status_code == 200
+    assert "Popraw błędy" in response.content.decode()
+    assert Registration.objects.count() == 0
+
+
+def test_a_failing_mail_server_loses_no_registration(
+    client, events_index, settings, caplog, django_capture_on_commit_callbacks
+):
+    settings.EMAIL_BACKEND = "tests.events.failing_mail.FailingBackend"
+    event = EventPageFactory(parent=events_index)
+
+    with django_capture_on_commit_callbacks(execute=True):
+        response = client.post(event.url, sign_up_data(), follow=True)
+
+    assert response.status_code == 200
+    assert Registration.objects.filter(status="confirmed").count() == 1
+    assert "Could not send" in caplog.text
+
+
+def test_cancelling_frees_the_place_for_the_first_waiting_person_who_is_emailed(
+    client, events_index, django_capture_on_commit_callbacks
+):
+    event = EventPageFactory(parent=events_index, capacity=1)
+    client.post(event.url, sign_up_data(1))
+    client.post(event.url, sign_up_data(2))
+    client.post(event.url, sign_up_data(3))
+    first = Registration.objects.get(email="osoba1@example.org")
+    mail.outbox.clear()
+
+    manage_url = f"{event.url}zapis/{first.token}/"
+    with django_capture_on_commit_callbacks(execute=True):
+        client.post(manage_url)
+
+    statuses = dict(Registration.objects.values_list("email", "status"))
+    assert statuses == {
+        "osoba1@example.org": "cancelled",
+        "osoba2@example.org": "confirmed",
+        "osoba3@example.org": "waiting",
+    }
+    assert sorted(message.to[0] for message in mail.outbox) == [
+        "osoba1@example.org",
+        "osoba2@example.org",
+    ]
+
+
+def test_cancel_links_cannot_be_guessed_replayed_or_used_on_another_event(client, events_index):
+    event = EventPageFactory(parent=events_index, capacity=5)
+    other = EventPageFactory(parent=events_index)
+    client.post(event.url, sign_up_data())
+    registration = Registration.objects.get()
+
+    assert client.get(f"{event.url}zapis/zgadywanie/").status_code == 404
+    assert client.post(f"{other.url}zapis/{registration.token}/").status_code == 404
+    assert Registration.objects.get().status == "confirmed"
+    client.post(f"{event.url}zapis/{registration.token}/")
+    replay = client.post(f"{event.url}zapis/{registration.token}/", follow=True)
+    assert replay.status_code == 200
+    assert Registration.objects.get().status == "cancelled"
+    assert len(registration.token) >= 40
