@@ -69,3 +69,8 @@ def registration_promoted(registration) -> bool:
 def registration_cancelled(registration) -> bool:
     subject = f"Anulowano zapis: {registration.event.title}"
     return _send(registration, "registration_cancelled", subject, attach_ics=False)
+
+
+def event_cancelled(registration) -> bool:
+    subject = f"Wydarzenie odwołane: {registration.event.title}"
+    return _send(registration, "event_cancelled", subject, attach_ics=False)

@@ -136,3 +136,12 @@ def status_badge(event, now=None) -> tuple[str, str]:
     if free <= max(1, int(event.capacity * LAST_PLACES_THRESHOLD)):
         return "last", _("Last places")
     return "open", _("Registration open")
+
+
+def attendance_counts(event) -> dict:
+    return Registration.objects.filter(event=event).aggregate(
+        confirmed=Count("pk", filter=Q(status=Registration.Status.CONFIRMED)),
+        waiting=Count("pk", filter=Q(status=Registration.Status.WAITING)),
+        cancelled=Count("pk", filter=Q(status=Registration.Status.CANCELLED)),
+        attended=Count("pk", filter=Q(status=Registration.Status.CONFIRMED, attended=True)),
+    )

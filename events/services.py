@@ -106,15 +106,20 @@ def registration_create(
     accessibility_needs: str = "",
     newsletter_consent: bool = False,
     user=None,
+    added_by=None,
     now=None,
 ) -> Registration:
-    """Sign a person up: confirmed while places last, then the waiting list, else refused."""
+    """Sign a person up: confirmed while places last, then the waiting list, else refused.
+
+    Staff adding someone who phoned in (`added_by`) may do so after online registration
+    has closed, but never beyond the places or for a cancelled event.
+    """
     now = now or timezone.now()
     try:
         with transaction.atomic():
             event = _locked(event)
             refusal = registration_refusal(event, now=now)
-            if refusal:
+            if refusal and not (added_by is not None and not event.is_cancelled):
                 raise refusal
             already = Registration.objects.filter(event=event, email__iexact=email).exclude(
                 status=Registration.Status.CANCELLED
@@ -137,7 +142,9 @@ def registration_create(
                 organisation=organisation.strip(),
                 participant_type=participant_type,
                 accessibility_needs=accessibility_needs.strip(),
-                consent_text=CONSENT_TEXT,
+                consent_text=CONSENT_TEXT
+                if added_by is None
+                else f"{CONSENT_TEXT} [Zgoda przyjęta ustnie przez: {added_by.email}]",
                 consent_version=CONSENT_VERSION,
                 consented_at=now,
                 newsletter_consent=newsletter_consent,
@@ -208,3 +215,33 @@ def _promote_waiting(event: EventPage, now) -> Registration | None:
     first_waiting.status_changed_at = now
     first_waiting.save(update_fields=["status", "status_changed_at"])
     return first_waiting
+
+
+def attendance_set(*, registration: Registration, attended: bool) -> Registration:
+    """Mark a confirmed participant present (or not) at the door."""
+    if registration.status != Registration.Status.CONFIRMED:
+        raise RegistrationRefused(_("Only confirmed participants can be marked present."))
+    registration.attended = attended
+    registration.save(update_fields=["attended"])
+    return registration
+
+
+def event_cancel(*, event: EventPage, user) -> int:
+    """Cancel the event (a new published revision) and e-mail everyone signed up."""
+    with transaction.atomic():
+        event = _locked(event)
+        if event.is_cancelled:
+            return 0
+        event.is_cancelled = True
+        # Kadra may cancel events without page-publishing rights: the rule is ours.
+        event.save_revision(user=user, log_action=True).publish(
+            user=user, skip_permission_checks=True
+        )
+        to_notify = list(
+            Registration.objects.filter(
+                event=event,
+                status__in=[Registration.Status.CONFIRMED, Registration.Status.WAITING],
+            )
+        )
+        transaction.on_commit(lambda: [notifications.event_cancelled(r) for r in to_notify])
+    return len(to_notify)

@@ -17,4 +17,12 @@ def menu_pages(site: Site):
 
 
 def home_page_sections() -> dict:
-    return {"locations": locations_list()}
+    """What the home page shows besides its own fields: the sections' newest items."""
+    from events.selectors import upcoming_events
+    from news.selectors import latest_news
+
+    return {
+        "locations": locations_list(),
+        "latest_news": latest_news(3),
+        "upcoming_events": upcoming_events(3),
+    }

@@ -13,6 +13,7 @@ from urllib.parse import urlsplit
 
 import pytest
 from axe_playwright_python.sync_playwright import Axe
+from django.db import connections
 from playwright.sync_api import sync_playwright
 
 CHROMIUM = Path("/usr/bin/chromium")
@@ -32,6 +33,13 @@ AXE_OPTIONS = {
     "runOnly": {"type": "tag", "values": WCAG_21_AA_TAGS},
     "resultTypes": ["violations"],
 }
+DUPLICATE_IDS_SCRIPT = """() => {
+    const counts = new Map();
+    for (const element of document.querySelectorAll("[id]")) {
+        counts.set(element.id, (counts.get(element.id) || 0) + 1);
+    }
+    return [...counts].filter(([, count]) => count > 1).map(([id]) => "#" + CSS.escape(id));
+}"""
 
 
 @pytest.fixture(scope="session")
@@ -63,7 +71,14 @@ def browser():
             "install it with `apt-get install -y chromium` (never `playwright install`).",
             pytrace=False,
         )
+    # Playwright's sync API keeps an asyncio loop running on this thread, and Django then
+    # keys database connections by async context instead of by thread: the test code would
+    # open a second connection, one without the initial data pytest-django restores from
+    # (serialized_rollback). Hand the thread's connections to that context too.
+    thread_connections = {alias: connections[alias] for alias in connections}
     with sync_playwright() as playwright:
+        for alias, connection in thread_connections.items():
+            connections[alias] = connection
         browser = playwright.chromium.launch(
             executable_path=str(CHROMIUM), args=CHROMIUM_ARGS, headless=True
         )
@@ -97,20 +112,31 @@ def axe():
 
 @pytest.fixture
 def assert_accessible(axe):
-    """Return a check that runs axe-core's WCAG 2.1 A/AA rules on a page and fails on any."""
+    """Return a check that fails on any axe-core WCAG 2.1 A/AA violation of a page.
+
+    axe-core 4.12 has retired its rules for unique ids (WCAG 4.1.1 is obsolete) and checks
+    only ids that ARIA refers to, so the check adds that: a repeated id still breaks
+    labels, skip links and in-page links.
+    """
 
     def check(page):
         violations = axe.run(page, options=AXE_OPTIONS).response["violations"]
+        duplicate_ids = page.evaluate(DUPLICATE_IDS_SCRIPT)
+        if duplicate_ids:
+            violations.append(
+                {
+                    "id": "duplicate-id",
+                    "help": "id attribute values must be unique",
+                    "nodes": [{"target": [target]} for target in duplicate_ids],
+                }
+            )
         if violations:
-            report = [f"{len(violations)} axe violation(s) on {page.url}:"]
+            report = [f"{len(violations)} accessibility violation(s) on {page.url}:"]
             for violation in violations:
                 report.append(f"- {violation['id']}: {violation['help']}")
-                report.extend(
-                    f"    {', '.join(node['target'])}: {node.get('failureSummary', '')}".replace(
-                        "\n", " "
-                    )
-                    for node in violation["nodes"]
-                )
+                for node in violation["nodes"]:
+                    summary = " ".join(node.get("failureSummary", "").split())
+                    report.append(f"    {', '.join(node['target'])}  {summary}".rstrip())
             pytest.fail("\n".join(report), pytrace=False)
 
     return check

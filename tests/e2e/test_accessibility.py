@@ -1,9 +1,12 @@
 """Every kind of public page passes axe-core's WCAG 2.1 A and AA rules."""
 
 import pytest
+from wagtail.images.models import Image
+from wagtail.images.tests.utils import get_test_image_file
 from wagtail.models import Site
 
 from portal.models import SiteSettings
+from portal.views import SEARCH_RESULTS_PER_PAGE
 from tests.factories.portal import (
     AccessibilityStatementPageFactory,
     LocationFactory,
@@ -16,12 +19,10 @@ pytestmark = [
     pytest.mark.django_db(transaction=True, serialized_rollback=True),
 ]
 
-SEARCH_RESULTS_PER_PAGE = 10
-
 
 @pytest.fixture
 def populated_site(home_page, standard_page_with_all_blocks):
-    """A site with content in every region: menu, footer settings, locations, statement."""
+    """A site with content in every region: menu, footer with the EU logo strip, locations."""
     statement = AccessibilityStatementPageFactory(parent=home_page)
     LocationIndexPageFactory(parent=home_page, intro="Znajdź ośrodek najbliżej siebie.")
     LocationFactory(name="LOEiIS Świebodzin", town="Świebodzin")
@@ -45,6 +46,8 @@ def populated_site(home_page, standard_page_with_all_blocks):
             "email": "biuro@example.org",
             "facebook_url": "https://www.facebook.com/owes",
             "footer_text": "Projekt współfinansowany ze środków Unii Europejskiej.",
+            "funding_logos": Image.objects.create(title="Logotypy", file=get_test_image_file()),
+            "funding_logos_alt": "Fundusze Europejskie, Rzeczpospolita Polska, Unia Europejska",
             "funding_statement": "Fundusze Europejskie dla Lubuskiego 2021–2027",
             "accessibility_statement_page": statement,
             "privacy_policy_page": standard_page_with_all_blocks,

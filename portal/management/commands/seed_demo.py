@@ -2,6 +2,7 @@ from django.conf import settings
 from django.core.management.base import BaseCommand, CommandError
 from django.db import transaction
 
+from events.demo import seed_events
 from news.demo import seed_news
 from portal import demo
 
@@ -25,6 +26,7 @@ class Command(BaseCommand):
         with transaction.atomic():
             home = demo.seed_site()
             seed_news(home)
+            seed_events(home)
             accounts = demo.seed_accounts()
         self.stdout.write(self.style.SUCCESS(f"Demo content ready at {home.url_path}"))
         self.stdout.write(f"Demo accounts (password: {demo.DEMO_PASSWORD}):")

@@ -1,0 +1,163 @@
+"""Demo events for `manage.py seed_demo`: every kind, the five towns, full and past ones."""
+
+import datetime
+import random
+
+from anyascii import anyascii
+from django.utils import timezone
+from django.utils.text import slugify
+from wagtail.rich_text import RichText
+
+from events.models import EventIndexPage, EventKind, EventPage, Registration
+from portal.models import Location
+
+FIRST_NAMES = ["Anna", "Piotr", "Katarzyna", "Tomasz", "Magdalena", "Marek", "Agnieszka", "Jan"]
+LAST_NAMES = ["Nowak", "Kowalska", "Wiśniewski", "Wójcik", "Kamińska", "Lewandowski", "Zając"]
+
+# (title, kind, town or None for online, days from today, hour, hours long, capacity, taken)
+EVENTS = [
+    (
+        "Lubuski pakt na rzecz ES",
+        EventKind.NETWORKING_SEMINAR,
+        "Gorzów Wielkopolski",
+        21,
+        10,
+        6,
+        120,
+        112,
+    ),
+    (
+        "Spotkanie animacyjne: spółdzielnia socjalna w gminie",
+        EventKind.ANIMATION,
+        "Kożuchów",
+        5,
+        16,
+        2,
+        25,
+        25,
+    ),
+    (
+        "Warsztaty biznesplanu dla grup inicjatywnych",
+        EventKind.WORKSHOP,
+        "Świebodzin",
+        9,
+        9,
+        6,
+        15,
+        11,
+    ),
+    (
+        "Klauzule społeczne w zamówieniach publicznych",
+        EventKind.INFORMATION,
+        None,
+        12,
+        11,
+        2,
+        100,
+        34,
+    ),
+    ("Spotkanie animacyjne w Dobiegniewie", EventKind.ANIMATION, "Dobiegniew", 16, 17, 2, 30, 8),
+    (
+        "Ekonomizacja organizacji pozarządowych",
+        EventKind.WORKSHOP,
+        "Kostrzyn nad Odrą",
+        26,
+        10,
+        5,
+        20,
+        4,
+    ),
+    ("Dzień otwarty ośrodka", EventKind.OTHER, "Gorzów Wielkopolski", 33, 12, 4, 60, 0),
+    (
+        "Seminarium: partnerstwa lokalne",
+        EventKind.NETWORKING_SEMINAR,
+        "Świebodzin",
+        -20,
+        10,
+        5,
+        80,
+        64,
+    ),
+    ("Spotkanie informacyjne o dotacjach", EventKind.INFORMATION, "Kożuchów", -8, 15, 2, 40, 31),
+]
+
+
+def seed_events(home):
+    index = EventIndexPage.objects.first()
+    if index is None:
+        index = EventIndexPage(
+            title="Wydarzenia",
+            slug="wydarzenia",
+            intro=(
+                "Seminaria sieciujące, spotkania animacyjne i warsztaty w pięciu miastach "
+                "regionu. Udział jest bezpłatny – wystarczy się zapisać."
+            ),
+            show_in_menus=True,
+        )
+        home.add_child(instance=index)
+        index.save_revision().publish()
+    towns = {location.town: location for location in Location.objects.all()}
+    today = timezone.localtime().replace(minute=0, second=0, microsecond=0)
+    generator = random.Random(2016)
+    for title, kind, town, days, hour, hours, capacity, taken in EVENTS:
+        if EventPage.objects.filter(title=title).exists():
+            continue
+        start = (today + datetime.timedelta(days=days)).replace(hour=hour)
+        event = EventPage(
+            title=title,
+            slug=slugify(anyascii(title))[:60].strip("-"),
+            kind=kind,
+            start=start,
+            end=start + datetime.timedelta(hours=hours),
+            location=towns.get(town) if town else None,
+            online_url="" if town else "https://spotkania.owes.example.org/klauzule",
+            organiser="Lubuski OWES",
+            patron="Marszałek Województwa Lubuskiego" if capacity >= 100 else "",
+            target_audience="Podmioty ekonomii społecznej, samorządy, instytucje rynku pracy",
+            capacity=capacity,
+            waiting_list_enabled=kind != EventKind.OTHER,
+            intro=f"{kind.label.capitalize()} – zapraszamy!",
+            body=[("paragraph", RichText("<p>Udział bezpłatny. Zapewniamy poczęstunek.</p>"))],
+            programme=[
+                (
+                    "agenda_item",
+                    {
+                        "time": datetime.time(hour, 0),
+                        "title": "Powitanie",
+                        "speaker": "Koordynatorka OWES",
+                    },
+                ),
+                (
+                    "agenda_item",
+                    {"time": datetime.time(hour, 30), "title": "Dobre praktyki", "speaker": ""},
+                ),
+            ],
+            accessibility_info="Sala na parterze, toaleta dostosowana. Tłumacz PJM na prośbę.",
+        )
+        index.add_child(instance=event)
+        event.save_revision().publish()
+        _registrations(event, taken, waiting=3 if taken >= capacity else 0, generator=generator)
+    return index
+
+
+def _registrations(event, confirmed, *, waiting, generator):
+    now = timezone.now()
+    people = []
+    for number in range(confirmed + waiting):
+        first, last = generator.choice(FIRST_NAMES), generator.choice(LAST_NAMES)
+        people.append(
+            Registration(
+                event=event,
+                status="confirmed" if number < confirmed else "waiting",
+                first_name=first,
+                last_name=last,
+                email=f"{slugify(anyascii(first))}.{slugify(anyascii(last))}.{event.pk}.{number}"
+                "@example.org",
+                participant_type=generator.choice(Registration.ParticipantType.values),
+                consent_text="Zgoda (dane demonstracyjne)",
+                consent_version="demo",
+                consented_at=now,
+                attended=event.end < now and generator.random() < 0.85,
+            )
+        )
+    Registration.objects.bulk_create(people)

@@ -1,0 +1,50 @@
+"""On a phone the site fits the screen: no sideways scrolling, every menu link in reach."""
+
+from urllib.parse import urlsplit
+
+import pytest
+from playwright.sync_api import expect
+
+from tests.factories.portal import LocationIndexPageFactory, StandardPageFactory
+
+pytestmark = [
+    pytest.mark.browser,
+    pytest.mark.django_db(transaction=True, serialized_rollback=True),
+]
+
+PHONES = [
+    # 360 px: a common Android phone; 320 px: the width WCAG 1.4.10 (Reflow) asks for.
+    pytest.param({"width": 360, "height": 740}, id="360px"),
+    pytest.param({"width": 320, "height": 640}, id="320px"),
+]
+
+
+def scroll_width(page):
+    return page.evaluate("document.documentElement.scrollWidth")
+
+
+@pytest.mark.parametrize("viewport", PHONES)
+def test_home_page_fits_a_phone_and_every_menu_link_is_in_reach(page, home_page, viewport):
+    StandardPageFactory(parent=home_page, title="O nas", slug="o-nas")
+    StandardPageFactory(
+        parent=home_page,
+        title="Przedsiębiorczość społeczna i reintegracja zawodowa",
+        slug="przedsiebiorczosc",
+    )
+    locations = LocationIndexPageFactory(parent=home_page)
+
+    page.goto("/")
+
+    assert scroll_width(page) <= viewport["width"]
+    menu_links = page.locator(".main-nav a")
+    expect(menu_links).to_have_count(4)  # home and the three pages above
+    for link in menu_links.all():
+        expect(link).to_be_visible()
+        box = link.bounding_box()
+        assert box["x"] >= 0 and box["x"] + box["width"] <= viewport["width"], link
+        assert box["height"] >= 24, f"{link} is too small a target"
+
+    page.locator(f'.main-nav a[href="{locations.url}"]').click()
+    page.wait_for_url(f"**{locations.url}")
+    assert urlsplit(page.url).path == locations.url
+    assert scroll_width(page) <= viewport["width"]
