@@ -65,6 +65,10 @@ from psycopg import sql
 URLS = [
     ("home", "/"),
     ("standard page", "/o-nas/"),
+    ("news index", "/aktualnosci/"),
+    ("news page", "/aktualnosci/rusza-nabor-na-dotacje-dla-nowych-spoldzielni-socjalnych/"),
+    ("events index", "/wydarzenia/"),
+    ("event page", "/wydarzenia/lubuski-pakt-na-rzecz-es/"),
     ("search", "/szukaj/?q=doradztwo"),
     ("static file", "/static/css/site.css"),
     ("trivial view", "/_bench/trivial/"),
