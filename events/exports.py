@@ -4,19 +4,21 @@ import csv
 import io
 
 from django.utils import timezone
+from django.utils.translation import gettext
+from django.utils.translation import gettext_lazy as _
 from openpyxl import Workbook
 
 HEADERS = [
-    "Nazwisko",
-    "Imię",
-    "E-mail",
-    "Telefon",
-    "Organizacja",
-    "Kim jest",
-    "Status",
-    "Obecność",
-    "Potrzeby dostępności",
-    "Data zapisu",
+    _("Last name"),
+    _("First name"),
+    _("E-mail"),
+    _("Phone"),
+    _("Organisation"),
+    _("Who is it?"),
+    _("Status"),
+    _("Present"),
+    _("Accessibility needs"),
+    _("Signed up at"),
 ]
 
 
@@ -30,7 +32,7 @@ def attendee_rows(registrations):
             registration.organisation,
             registration.get_participant_type_display(),
             registration.get_status_display(),
-            "tak" if registration.attended else "nie",
+            gettext("yes") if registration.attended else gettext("no"),
             registration.accessibility_needs,
             timezone.localtime(registration.created_at).strftime("%Y-%m-%d %H:%M"),
         ]
@@ -46,7 +48,7 @@ def _safe_cell(value):
 def attendees_csv(registrations) -> bytes:
     buffer = io.StringIO()
     writer = csv.writer(buffer, delimiter=";")
-    writer.writerow(HEADERS)
+    writer.writerow([str(header) for header in HEADERS])
     for row in attendee_rows(registrations):
         writer.writerow([_safe_cell(value) for value in row])
     return ("\ufeff" + buffer.getvalue()).encode("utf-8")  # BOM: Excel reads UTF-8
@@ -55,9 +57,9 @@ def attendees_csv(registrations) -> bytes:
 def attendees_xlsx(registrations, title: str) -> bytes:
     workbook = Workbook()
     sheet = workbook.active
-    sheet.title = "Uczestnicy"
+    sheet.title = gettext("Attendees")
     sheet.append([title])
-    sheet.append(HEADERS)
+    sheet.append([str(header) for header in HEADERS])
     for row in attendee_rows(registrations):
         sheet.append([_safe_cell(value) for value in row])
     buffer = io.BytesIO()

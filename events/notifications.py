@@ -6,6 +6,7 @@ from django.conf import settings
 from django.core.mail import EmailMultiAlternatives
 from django.template.loader import render_to_string
 from django.utils import translation
+from django.utils.translation import gettext, gettext_noop
 
 from events import ical
 
@@ -28,9 +29,11 @@ def _send(registration, template: str, subject: str, *, attach_ics: bool) -> boo
         "event": event,
         "manage_url": registration_url(registration),
         "event_url": _absolute(event.url),
+        "show_online_link": registration.status == "confirmed",
     }
-    with translation.override("pl"):
+    with translation.override(settings.LANGUAGE_CODE):
         body = render_to_string(f"events/email/{template}.txt", context)
+        subject = gettext(subject) % {"title": event.title}
     message = EmailMultiAlternatives(
         subject=f"{settings.ACCOUNT_EMAIL_SUBJECT_PREFIX}{subject}",
         body=body,
@@ -55,22 +58,22 @@ def _send(registration, template: str, subject: str, *, attach_ics: bool) -> boo
 
 def registration_received(registration) -> bool:
     if registration.status == "confirmed":
-        subject = f"Potwierdzenie zapisu: {registration.event.title}"
+        subject = gettext_noop("Sign-up confirmed: %(title)s")
     else:
-        subject = f"Lista rezerwowa: {registration.event.title}"
+        subject = gettext_noop("Waiting list: %(title)s")
     return _send(registration, "registration_received", subject, attach_ics=True)
 
 
 def registration_promoted(registration) -> bool:
-    subject = f"Zwolniło się miejsce: {registration.event.title}"
+    subject = gettext_noop("A place has freed up: %(title)s")
     return _send(registration, "registration_promoted", subject, attach_ics=True)
 
 
 def registration_cancelled(registration) -> bool:
-    subject = f"Anulowano zapis: {registration.event.title}"
+    subject = gettext_noop("Sign-up cancelled: %(title)s")
     return _send(registration, "registration_cancelled", subject, attach_ics=False)
 
 
 def event_cancelled(registration) -> bool:
-    subject = f"Wydarzenie odwołane: {registration.event.title}"
+    subject = gettext_noop("Event cancelled: %(title)s")
     return _send(registration, "event_cancelled", subject, attach_ics=False)
