@@ -138,3 +138,15 @@ def test_cancelling_the_event_emails_everyone_signed_up(
     assert event.is_cancelled
     assert sorted(message.to[0] for message in mail.outbox) == ["a@example.org", "b@example.org"]
     assert "odwołane" in mail.outbox[0].body
+
+
+def test_the_admin_leads_staff_to_the_event_registrations(client, event, events_index):
+    user = UserFactory(roles=[accounts.ROLE_STAFF, accounts.ROLE_MODERATORS])
+    TOTP.activate(user, generate_totp_secret())
+    client.force_login(user)
+
+    menu = client.get(reverse("wagtailadmin_home")).content.decode()
+    listing = client.get(reverse("wagtailadmin_explore", args=(events_index.pk,))).content.decode()
+
+    assert reverse("events_staff:events") in menu
+    assert reverse("events_staff:attendees", args=(event.pk,)) in listing
