@@ -8,7 +8,7 @@ from django.utils import timezone
 from django.utils.text import slugify
 from wagtail.rich_text import RichText
 
-from events.models import EventIndexPage, EventKind, EventPage, Registration
+from events.models import EventIndexPage, EventKind, EventPage, Registration, Repeat
 from portal.models import Location
 
 FIRST_NAMES = ["Anna", "Piotr", "Katarzyna", "Tomasz", "Magdalena", "Marek", "Agnieszka", "Jan"]
@@ -137,7 +137,31 @@ def seed_events(home):
         index.add_child(instance=event)
         event.save_revision().publish()
         _registrations(event, taken, waiting=3 if taken >= capacity else 0, generator=generator)
+    _monthly_series(index, towns.get("Kożuchów"), today)
     return index
+
+
+def _monthly_series(index, location, today):
+    title = "Comiesięczne spotkanie animacyjne w Kożuchowie"
+    if EventPage.objects.filter(title=title).exists():
+        return
+    start = (today + datetime.timedelta(days=3)).replace(hour=17)
+    event = EventPage(
+        title=title,
+        slug="spotkanie-animacyjne-kozuchow",
+        kind=EventKind.ANIMATION,
+        start=start,
+        end=start + datetime.timedelta(hours=2),
+        location=location,
+        organiser="Lubuski OWES",
+        target_audience="Mieszkańcy, sołtysi, lokalni liderzy",
+        capacity=20,
+        repeat=Repeat.MONTHLY_WEEKDAY,
+        repeat_until=(start + datetime.timedelta(days=180)).date(),
+        intro="Co miesiąc rozmawiamy o pomysłach na przedsiębiorczość społeczną w gminie.",
+    )
+    index.add_child(instance=event)
+    event.save_revision().publish()
 
 
 def _registrations(event, confirmed, *, waiting, generator):
@@ -148,6 +172,7 @@ def _registrations(event, confirmed, *, waiting, generator):
         people.append(
             Registration(
                 event=event,
+                occurrence_date=timezone.localtime(event.start).date(),
                 status="confirmed" if number < confirmed else "waiting",
                 first_name=first,
                 last_name=last,

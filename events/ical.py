@@ -24,12 +24,13 @@ def _where(event) -> str:
     return event.venue or "Online"
 
 
-def _vevent(event, url: str, online_url: str = "") -> Event:
+def _vevent(occurrence, url: str, online_url: str = "") -> Event:
+    event = occurrence.event
     vevent = Event()
-    vevent.add("uid", f"event-{event.pk}@owes-portal")
+    vevent.add("uid", f"event-{event.pk}-{occurrence.date:%Y%m%d}@owes-portal")
     vevent.add("dtstamp", timezone.now())
-    vevent.add("dtstart", timezone.localtime(event.start))
-    vevent.add("dtend", timezone.localtime(event.end))
+    vevent.add("dtstart", timezone.localtime(occurrence.start))
+    vevent.add("dtend", timezone.localtime(occurrence.end))
     vevent.add("summary", event.title)
     description = event.intro or ""
     if online_url:
@@ -42,16 +43,18 @@ def _vevent(event, url: str, online_url: str = "") -> Event:
     return vevent
 
 
-def event_ics(event, url: str, online_url: str = "") -> bytes:
-    calendar = _calendar(event.title)
-    calendar.add_component(_vevent(event, url, online_url))
+def event_ics(occurrence, url: str, online_url: str = "") -> bytes:
+    """One date of an event (what a participant signed up for)."""
+    calendar = _calendar(occurrence.event.title)
+    calendar.add_component(_vevent(occurrence, url, online_url))
     calendar.add_missing_timezones()
     return calendar.to_ical()
 
 
-def events_feed_ics(events, name: str, url_for) -> bytes:
+def events_feed_ics(found, name: str, url_for) -> bytes:
+    """Many dates (occurrences), e.g. the feed of all upcoming events."""
     calendar = _calendar(name)
-    for event in events:
-        calendar.add_component(_vevent(event, url_for(event)))
+    for occurrence in found:
+        calendar.add_component(_vevent(occurrence, url_for(occurrence)))
     calendar.add_missing_timezones()
     return calendar.to_ical()

@@ -1,3 +1,4 @@
+import datetime
 import secrets
 
 from django.conf import settings
@@ -23,6 +24,13 @@ class EventKind(models.TextChoices):
     WORKSHOP = "workshop", _("workshop or training")
     INFORMATION = "information", _("information meeting")
     OTHER = "other", _("other")
+
+
+class Repeat(models.TextChoices):
+    WEEKLY = "weekly", _("every week")
+    BIWEEKLY = "biweekly", _("every two weeks")
+    MONTHLY_DAY = "monthly_day", _("every month on the same day")
+    MONTHLY_WEEKDAY = "monthly_weekday", _("every month on the same weekday (e.g. first Tuesday)")
 
 
 class EventIndexPage(RoutablePageMixin, BasePage):
@@ -96,6 +104,19 @@ class EventPage(RoutablePageMixin, BasePage):
         help_text=_("Leave empty to accept sign-ups until the event starts."),
     )
     waiting_list_enabled = models.BooleanField(_("waiting list when full"), default=True)
+    repeat = models.CharField(
+        _("repeats"),
+        max_length=20,
+        choices=Repeat.choices,
+        blank=True,
+        help_text=_("Leave empty for a one-off event. Every date has its own places."),
+    )
+    repeat_until = models.DateField(_("repeats until"), null=True, blank=True)
+    excluded_dates = models.TextField(
+        _("excluded dates"),
+        blank=True,
+        help_text=_("Dates without a meeting, one per line, e.g. 2026-12-24."),
+    )
     is_cancelled = models.BooleanField(_("cancelled"), default=False)
     body = StreamField(BodyBlock(), verbose_name=_("description"), blank=True)
     programme = StreamField(ProgrammeBlock(), verbose_name=_("agenda and speakers"), blank=True)
@@ -108,6 +129,10 @@ class EventPage(RoutablePageMixin, BasePage):
         MultiFieldPanel(
             [FieldPanel("start"), FieldPanel("end")],
             heading=_("Date and time (Europe/Warsaw)"),
+        ),
+        MultiFieldPanel(
+            [FieldPanel("repeat"), FieldPanel("repeat_until"), FieldPanel("excluded_dates")],
+            heading=_("Series"),
         ),
         MultiFieldPanel(
             [FieldPanel("location"), FieldPanel("venue"), FieldPanel("online_url")],
@@ -161,19 +186,43 @@ class EventPage(RoutablePageMixin, BasePage):
             errors["registration_closes_at"] = _("Registration must close after it opens.")
         if self.capacity is not None and self.capacity < 1:
             errors["capacity"] = _("An event needs at least one place.")
+        if self.repeat and not self.repeat_until:
+            errors["repeat_until"] = _("Say until when the event repeats.")
+        if self.repeat and self.repeat_until and self.start:
+            first_day = timezone.localtime(self.start).date()
+            if self.repeat_until < first_day:
+                errors["repeat_until"] = _("The series must end after its first date.")
+            elif (self.repeat_until - first_day).days > 731:
+                errors["repeat_until"] = _("A series can last at most two years.")
+        try:
+            self.excluded_date_set  # noqa: B018 - parsing validates the field
+        except ValueError:
+            errors["excluded_dates"] = _("Write each date on its own line as YYYY-MM-DD.")
         if errors:
             raise ValidationError(errors)
+
+    @property
+    def repeats(self) -> bool:
+        return bool(self.repeat)
+
+    @property
+    def excluded_date_set(self) -> set:
+        return {
+            datetime.date.fromisoformat(line.strip())
+            for line in self.excluded_dates.splitlines()
+            if line.strip()
+        }
 
     @property
     def is_online(self) -> bool:
         return bool(self.online_url) and self.location_id is None and not self.venue
 
-    @property
-    def registration_deadline(self):
-        return self.registration_closes_at or self.start
-
     def is_past(self, now=None) -> bool:
-        return self.end <= (now or timezone.now())
+        """True when the event (its last date, for a series) has ended."""
+        from events.recurrence import occurrences
+
+        dates = occurrences(self)
+        return not dates or dates[-1].end <= (now or timezone.now())
 
     @path("")
     def detail(self, request):
@@ -215,6 +264,7 @@ class Registration(models.Model):
         EventPage, verbose_name=_("event"), on_delete=models.CASCADE, related_name="registrations"
     )
     status = models.CharField(_("status"), max_length=10, choices=Status.choices)
+    occurrence_date = models.DateField(_("date of the event"))
     first_name = models.CharField(_("first name"), max_length=100)
     last_name = models.CharField(_("last name"), max_length=100)
     email = models.EmailField(_("e-mail"))
@@ -249,13 +299,14 @@ class Registration(models.Model):
         constraints = [
             models.UniqueConstraint(
                 "event",
+                "occurrence_date",
                 Lower("email"),
                 condition=~models.Q(status="cancelled"),
                 name="one_active_registration_per_email",
                 violation_error_message=_("This e-mail address is already signed up."),
             )
         ]
-        indexes = [models.Index(fields=["event", "status"])]
+        indexes = [models.Index(fields=["event", "occurrence_date", "status"])]
 
     def __str__(self):
         return f"{self.first_name} {self.last_name} – {self.event}"

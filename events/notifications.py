@@ -13,6 +13,12 @@ from events import ical
 logger = logging.getLogger(__name__)
 
 
+def services_occurrence_of(registration):
+    from events.services import occurrence_of
+
+    return occurrence_of(registration)
+
+
 def _absolute(path: str) -> str:
     return f"{settings.SITE_URL}{path}"
 
@@ -24,9 +30,11 @@ def registration_url(registration) -> str:
 
 def _send(registration, template: str, subject: str, *, attach_ics: bool) -> bool:
     event = registration.event
+    occurrence = services_occurrence_of(registration)
     context = {
         "registration": registration,
         "event": event,
+        "occurrence": occurrence,
         "manage_url": registration_url(registration),
         "event_url": _absolute(event.url),
         "show_online_link": registration.status == "confirmed",
@@ -43,7 +51,7 @@ def _send(registration, template: str, subject: str, *, attach_ics: bool) -> boo
         online = event.online_url if registration.status == "confirmed" else ""
         message.attach(
             "wydarzenie.ics",
-            ical.event_ics(event, _absolute(event.url), online),
+            ical.event_ics(occurrence, _absolute(occurrence.url), online),
             "text/calendar; charset=utf-8; method=PUBLISH",
         )
     try:

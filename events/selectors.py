@@ -8,6 +8,7 @@ from django.http import Http404
 from django.utils import timezone
 
 from events.models import EventKind, EventPage, Registration
+from events.recurrence import Occurrence, occurrences
 from portal.models import Location
 
 ONLINE = "online"
@@ -15,6 +16,7 @@ LAST_PLACES_THRESHOLD = 0.2  # "Ostatnie miejsca" below 20 % of places free
 
 
 def with_place_counts(events: QuerySet) -> QuerySet:
+    """Events annotated with their registrations over all dates (for staff overviews)."""
     return events.annotate(
         confirmed_count=Count(
             "registrations", filter=Q(registrations__status=Registration.Status.CONFIRMED)
@@ -23,6 +25,27 @@ def with_place_counts(events: QuerySet) -> QuerySet:
             "registrations", filter=Q(registrations__status=Registration.Status.WAITING)
         ),
     )
+
+
+def count_places(found: list[Occurrence]) -> list[Occurrence]:
+    """Fill in confirmed and waiting counts of many occurrences with one query."""
+    event_ids = {occurrence.event.pk for occurrence in found}
+    rows = (
+        Registration.objects.filter(event_id__in=event_ids)
+        .exclude(status=Registration.Status.CANCELLED)
+        .values_list("event_id", "occurrence_date", "status")
+        .annotate(number=Count("pk"))
+    )
+    totals = {}
+    for event_id, date, status, number in rows:
+        for key in ((event_id, date, status), (event_id, None, status)):
+            totals[key] = totals.get(key, 0) + number
+    for occurrence in found:
+        date = occurrence.date if occurrence.event.repeats else None
+        key = (occurrence.event.pk, date)
+        occurrence.confirmed_count = totals.get((*key, Registration.Status.CONFIRMED), 0)
+        occurrence.waiting_count = totals.get((*key, Registration.Status.WAITING), 0)
+    return found
 
 
 def published_events(index_page=None) -> QuerySet:
@@ -74,61 +97,89 @@ def _month_bounds(month: datetime.date):
     return start, end
 
 
-def event_listing(index_page, filters: EventFilters, *, archive: bool, now=None) -> QuerySet:
+def _expand(events, *, after=None, before=None) -> list[Occurrence]:
+    found = []
+    for event in events:
+        found.extend(occurrences(event, after=after, before=before))
+    return found
+
+
+def event_listing(index_page, filters: EventFilters, *, archive: bool, now=None):
+    """Occurrences (each date of a series separately) matching the filters, with counts."""
     now = now or timezone.now()
     events = published_events(index_page)
     if archive:
-        events = events.filter(end__lt=now).order_by("-start", "-pk")
+        events = events.filter(start__lt=now)
     else:
-        events = events.filter(end__gte=now).order_by("start", "pk")
+        events = events.filter(
+            Q(end__gte=now) | Q(repeat__gt="", repeat_until__gte=timezone.localdate(now))
+        )
     if filters.kind:
         events = events.filter(kind=filters.kind)
     if filters.location == ONLINE:
         events = events.filter(location__isnull=True, venue="").exclude(online_url="")
     elif filters.location:
         events = events.filter(location_id=int(filters.location))
+    after, before = (None, now) if archive else (now, None)
     if filters.month:
-        start, end = _month_bounds(filters.month)
-        events = events.filter(start__lt=end, end__gte=start)
-    return with_place_counts(events)
+        month_start, month_end = _month_bounds(filters.month)
+        after = max(after, month_start) if after else month_start
+        before = min(before, month_end) if before else month_end
+    found = [
+        occurrence
+        for occurrence in _expand(events, after=after, before=before)
+        if not archive or occurrence.end < now
+    ]
+    found.sort(key=lambda occurrence: occurrence.start, reverse=archive)
+    return count_places(found)
 
 
-def month_events(index_page, month: datetime.date) -> QuerySet:
-    start, end = _month_bounds(month)
-    return with_place_counts(
-        published_events(index_page).filter(start__lt=end, end__gte=start).order_by("start")
+def month_events(index_page, month: datetime.date) -> list[Occurrence]:
+    month_start, month_end = _month_bounds(month)
+    events = published_events(index_page).filter(start__lt=month_end)
+    found = sorted(_expand(events, after=month_start, before=month_end), key=lambda o: o.start)
+    return count_places(found)
+
+
+def upcoming_events(limit: int = 3, now=None) -> list[Occurrence]:
+    now = now or timezone.now()
+    events = published_events().filter(
+        Q(end__gte=now) | Q(repeat__gt="", repeat_until__gte=timezone.localdate(now))
     )
+    found = sorted(_expand(events, after=now), key=lambda occurrence: occurrence.start)
+    return count_places(found[:limit])
 
 
-def upcoming_events(limit: int = 3, now=None) -> QuerySet:
+def ical_events(index_page, now=None) -> list[Occurrence]:
     now = now or timezone.now()
-    return with_place_counts(published_events().filter(end__gte=now).order_by("start"))[:limit]
+    events = published_events(index_page).filter(
+        Q(end__gte=now) | Q(repeat__gt="", repeat_until__gte=timezone.localdate(now))
+    )
+    return sorted(_expand(events, after=now), key=lambda occurrence: occurrence.start)[:500]
 
 
-def ical_events(index_page, now=None) -> QuerySet:
+def event_dates(event, now=None) -> list[Occurrence]:
+    """The upcoming dates of an event page, with counts (a one-off event: its one date)."""
     now = now or timezone.now()
-    return published_events(index_page).filter(end__gte=now).order_by("start")[:500]
-
-
-def event_with_counts(event: EventPage) -> EventPage:
-    return with_place_counts(EventPage.objects.filter(pk=event.pk)).get()
+    return count_places(occurrences(event, after=now) or occurrences(event)[-1:])
 
 
 def locations():
     return Location.objects.all()
 
 
-def status_badge(event, now=None) -> tuple[str, str]:
-    """(code, label) of the badge shown on the event: open, last places, waiting list…"""
+def status_badge(occurrence, now=None) -> tuple[str, str]:
+    """(code, label) of the badge of one date: open, last places, waiting list…"""
     from django.utils.translation import gettext as _
 
     from events.services import registration_refusal
 
+    event = occurrence.event
     if event.is_cancelled:
         return "cancelled", _("Cancelled")
-    if registration_refusal(event, now=now):
+    if registration_refusal(occurrence, now=now):
         return "closed", _("Registration closed")
-    free = event.capacity - event.confirmed_count
+    free = event.capacity - occurrence.confirmed_count
     if free <= 0:
         if event.waiting_list_enabled:
             return "waiting", _("Waiting list")
@@ -138,8 +189,8 @@ def status_badge(event, now=None) -> tuple[str, str]:
     return "open", _("Registration open")
 
 
-def attendance_counts(event) -> dict:
-    return Registration.objects.filter(event=event).aggregate(
+def attendance_counts(registrations) -> dict:
+    return registrations.aggregate(
         confirmed=Count("pk", filter=Q(status=Registration.Status.CONFIRMED)),
         waiting=Count("pk", filter=Q(status=Registration.Status.WAITING)),
         cancelled=Count("pk", filter=Q(status=Registration.Status.CANCELLED)),

@@ -6,8 +6,8 @@ serialises writers itself). E-mails are sent only after the transaction has comm
 a failing mail server never loses a registration.
 """
 
+import datetime
 import logging
-from dataclasses import dataclass
 
 from django.core.exceptions import ValidationError
 from django.db import IntegrityError, transaction
@@ -16,6 +16,7 @@ from django.utils.translation import gettext_lazy as _
 
 from events import notifications
 from events.models import EventPage, Registration
+from events.recurrence import Occurrence, occurrence_on
 
 logger = logging.getLogger(__name__)
 
@@ -57,23 +58,24 @@ class AlreadyRegistered(RegistrationRefused):
     )
 
 
-@dataclass(frozen=True)
-class Availability:
-    confirmed: int
-    waiting: int
-    capacity: int
-
-    @property
-    def free_places(self) -> int:
-        return max(self.capacity - self.confirmed, 0)
+class NoSuchDate(RegistrationRefused):
+    message = _("This event does not take place on that date.")
 
 
-def registration_refusal(event: EventPage, *, now=None) -> RegistrationRefused | None:
-    """Why nobody can sign up right now (closed, past, cancelled), or None."""
+def registration_refusal(occurrence: Occurrence, *, now=None) -> RegistrationRefused | None:
+    """Why nobody can sign up for this date right now (closed, past, cancelled), or None.
+
+    Online registration closes at the event's "registration closes" time (for a one-off
+    event) or when the date starts.
+    """
     now = now or timezone.now()
+    event = occurrence.event
     if event.is_cancelled:
         return RegistrationClosed(_("This event has been cancelled."))
-    if event.is_past(now) or now >= event.registration_deadline:
+    deadline = occurrence.start
+    if event.registration_closes_at and not event.repeats:
+        deadline = min(deadline, event.registration_closes_at)
+    if occurrence.end <= now or now >= deadline:
         return RegistrationClosed()
     if event.registration_opens_at and now < event.registration_opens_at:
         return RegistrationClosed(
@@ -90,13 +92,22 @@ def _locked(event: EventPage) -> EventPage:
     return queryset.get(pk=event.pk)
 
 
-def _count(event: EventPage, status: str) -> int:
-    return Registration.objects.filter(event=event, status=status).count()
+def registrations_of(occurrence: Occurrence):
+    """The registrations of one date (of a one-off event: all of its registrations)."""
+    registrations = Registration.objects.filter(event_id=occurrence.event.pk)
+    if occurrence.event.repeats:
+        registrations = registrations.filter(occurrence_date=occurrence.date)
+    return registrations
+
+
+def _count(occurrence: Occurrence, status: str) -> int:
+    return registrations_of(occurrence).filter(status=status).count()
 
 
 def registration_create(
     *,
     event: EventPage,
+    occurrence_date=None,
     first_name: str,
     last_name: str,
     email: str,
@@ -118,15 +129,16 @@ def registration_create(
     try:
         with transaction.atomic():
             event = _locked(event)
-            refusal = registration_refusal(event, now=now)
+            occurrence = occurrence_on(event, occurrence_date)
+            if occurrence is None:
+                raise NoSuchDate()
+            refusal = registration_refusal(occurrence, now=now)
             if refusal and not (added_by is not None and not event.is_cancelled):
                 raise refusal
-            already = Registration.objects.filter(event=event, email__iexact=email).exclude(
-                status=Registration.Status.CANCELLED
-            )
-            if already.exists():
+            already = registrations_of(occurrence).filter(email__iexact=email.strip())
+            if already.exclude(status=Registration.Status.CANCELLED).exists():
                 raise AlreadyRegistered()
-            if _count(event, Registration.Status.CONFIRMED) < event.capacity:
+            if _count(occurrence, Registration.Status.CONFIRMED) < event.capacity:
                 status = Registration.Status.CONFIRMED
             elif event.waiting_list_enabled:
                 status = Registration.Status.WAITING
@@ -134,6 +146,7 @@ def registration_create(
                 raise EventFull()
             registration = Registration(
                 event=event,
+                occurrence_date=occurrence.date,
                 status=status,
                 first_name=first_name.strip(),
                 last_name=last_name.strip(),
@@ -167,12 +180,24 @@ def waiting_position(registration: Registration) -> int | None:
     """1 for the first person on the waiting list, in order of arrival."""
     if registration.status != Registration.Status.WAITING:
         return None
-    ahead = Registration.objects.filter(
-        event_id=registration.event_id,
-        status=Registration.Status.WAITING,
-        pk__lt=registration.pk,
-    ).count()
-    return ahead + 1
+    ahead = registrations_of(occurrence_of(registration)).filter(
+        status=Registration.Status.WAITING, pk__lt=registration.pk
+    )
+    return ahead.count() + 1
+
+
+def occurrence_of(registration: Registration) -> Occurrence:
+    """The date a registration is for (a one-off event moved to another day: its new date)."""
+    event = registration.event
+    found = occurrence_on(event, registration.occurrence_date)
+    if found is not None:
+        return found
+    # A date later excluded from the series: keep its original time of day.
+    local = timezone.localtime(event.start)
+    start = timezone.make_aware(
+        datetime.datetime.combine(registration.occurrence_date, local.time())
+    )
+    return Occurrence(event=event, start=start, end=start + (event.end - event.start))
 
 
 def registration_cancel(*, event: EventPage, token: str, now=None) -> Registration | None:
@@ -193,19 +218,22 @@ def registration_cancel(*, event: EventPage, token: str, now=None) -> Registrati
         registration.status = Registration.Status.CANCELLED
         registration.status_changed_at = now
         registration.save(update_fields=["status", "status_changed_at"])
-        promoted = _promote_waiting(event, now) if freed_a_place else None
+        occurrence = occurrence_of(registration)
+        promoted = _promote_waiting(occurrence, now) if freed_a_place else None
         transaction.on_commit(lambda: notifications.registration_cancelled(registration))
         if promoted is not None:
             transaction.on_commit(lambda: notifications.registration_promoted(promoted))
     return promoted
 
 
-def _promote_waiting(event: EventPage, now) -> Registration | None:
-    if event.is_cancelled or _count(event, Registration.Status.CONFIRMED) >= event.capacity:
+def _promote_waiting(occurrence: Occurrence, now) -> Registration | None:
+    event = occurrence.event
+    if event.is_cancelled or _count(occurrence, Registration.Status.CONFIRMED) >= event.capacity:
         return None
     first_waiting = (
-        Registration.objects.select_for_update()
-        .filter(event=event, status=Registration.Status.WAITING)
+        registrations_of(occurrence)
+        .select_for_update()
+        .filter(status=Registration.Status.WAITING)
         .order_by("pk")
         .first()
     )

@@ -1,16 +1,21 @@
 """Staff screens for events: attendee lists, exports, door check-in, printouts."""
 
+import datetime
+from urllib.parse import urlencode
+
 from django.contrib import messages
 from django.contrib.auth.mixins import LoginRequiredMixin, PermissionRequiredMixin
 from django.db.models import Q
 from django.http import Http404, HttpResponse
 from django.shortcuts import get_object_or_404, redirect
+from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views import View
 from django.views.generic import TemplateView
 
 from events import exports, selectors, services
 from events.models import EventPage, Registration
+from events.recurrence import next_occurrence, occurrence_on, occurrences
 from events.staff_forms import StaffRegistrationForm
 from portal.pagination import paginate
 
@@ -24,6 +29,29 @@ class StaffMixin(LoginRequiredMixin, PermissionRequiredMixin):
         return get_object_or_404(
             EventPage.objects.select_related("location"), pk=self.kwargs["event_id"]
         )
+
+    def get_occurrence(self, event, *, default_next: bool):
+        """The date chosen with ?termin= (a series); by default the next one, or all dates."""
+        raw = self.request.GET.get("termin") or self.request.POST.get("termin") or ""
+        if not event.repeats:
+            return occurrences(event)[0]
+        if raw:
+            try:
+                found = occurrence_on(event, datetime.date.fromisoformat(raw))
+            except ValueError:
+                found = None
+            if found is None:
+                raise Http404("The event does not take place on that date")
+            return found
+        if default_next:
+            today = timezone.localtime().replace(hour=0, minute=0, second=0, microsecond=0)
+            return next_occurrence(event, now=today) or occurrences(event)[-1]
+        return None
+
+    def registrations_for(self, event, occurrence):
+        if occurrence is None:
+            return Registration.objects.filter(event=event)
+        return services.registrations_of(occurrence)
 
 
 class EventListView(StaffMixin, TemplateView):
@@ -41,9 +69,11 @@ class AttendeesView(StaffMixin, TemplateView):
 
     def get_context_data(self, form=None, **kwargs):
         event = self.get_event()
+        occurrence = self.get_occurrence(event, default_next=False)
         status = self.request.GET.get("status", "")
         query = self.request.GET.get("q", "").strip()[:100]
-        registrations = Registration.objects.filter(event=event)
+        all_registrations = self.registrations_for(event, occurrence)
+        registrations = all_registrations
         if status in Registration.Status.values:
             registrations = registrations.filter(status=status)
         if query:
@@ -55,7 +85,9 @@ class AttendeesView(StaffMixin, TemplateView):
             )
         return {
             "event": event,
-            "counts": selectors.attendance_counts(event),
+            "occurrence": occurrence,
+            "dates": occurrences(event) if event.repeats else [],
+            "counts": selectors.attendance_counts(all_registrations),
             "status": status,
             "query": query,
             "statuses": Registration.Status.choices,
@@ -65,6 +97,7 @@ class AttendeesView(StaffMixin, TemplateView):
 
     def post(self, request, *args, **kwargs):
         event = self.get_event()
+        occurrence = self.get_occurrence(event, default_next=True)
         form = StaffRegistrationForm(request.POST)
         if not form.is_valid():
             return self.render_to_response(self.get_context_data(form=form), status=200)
@@ -72,6 +105,7 @@ class AttendeesView(StaffMixin, TemplateView):
         try:
             registration = services.registration_create(
                 event=event,
+                occurrence_date=occurrence.date,
                 first_name=data["first_name"],
                 last_name=data["last_name"],
                 email=data["email"],
@@ -88,7 +122,7 @@ class AttendeesView(StaffMixin, TemplateView):
                 _("%(name)s added: %(status)s.")
                 % {"name": registration.full_name, "status": registration.get_status_display()},
             )
-        return redirect("events_staff:attendees", event_id=event.pk)
+        return redirect(request.get_full_path())
 
 
 class ExportView(StaffMixin, View):
@@ -96,7 +130,8 @@ class ExportView(StaffMixin, View):
         if file_format not in ("csv", "xlsx"):
             raise Http404("Unknown export format")
         event = self.get_event()
-        registrations = Registration.objects.filter(event=event).order_by("last_name", "pk")
+        occurrence = self.get_occurrence(event, default_next=False)
+        registrations = self.registrations_for(event, occurrence).order_by("last_name", "pk")
         if file_format == "xlsx":
             body = exports.attendees_xlsx(registrations, event.title)
             content_type = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
@@ -116,19 +151,22 @@ class CheckInView(StaffMixin, TemplateView):
 
     def get_context_data(self, **kwargs):
         event = self.get_event()
+        occurrence = self.get_occurrence(event, default_next=True)
         query = self.request.GET.get("q", "").strip()[:100]
-        confirmed = Registration.objects.filter(
-            event=event, status=Registration.Status.CONFIRMED
-        ).order_by("last_name", "first_name", "pk")
+        registrations = services.registrations_of(occurrence)
+        confirmed = registrations.filter(status=Registration.Status.CONFIRMED).order_by(
+            "last_name", "first_name", "pk"
+        )
         if query:
             confirmed = confirmed.filter(
                 Q(last_name__icontains=query) | Q(first_name__icontains=query)
             )
         return {
             "event": event,
+            "occurrence": occurrence,
             "query": query,
             "registrations": confirmed,
-            "counts": selectors.attendance_counts(event),
+            "counts": selectors.attendance_counts(registrations),
         }
 
     def post(self, request, *args, **kwargs):
@@ -142,8 +180,8 @@ class CheckInView(StaffMixin, TemplateView):
             )
         except services.RegistrationRefused as refusal:
             messages.error(request, str(refusal.message))
-        query = request.POST.get("q", "")
-        url = request.path + (f"?q={query}" if query else "")
+        params = {key: request.POST[key] for key in ("q", "termin") if request.POST.get(key)}
+        url = request.path + (f"?{urlencode(params)}" if params else "")
         return redirect(f"{url}#osoba-{registration.pk}")
 
 
@@ -152,11 +190,13 @@ class AttendanceSheetView(StaffMixin, TemplateView):
 
     def get_context_data(self, **kwargs):
         event = self.get_event()
+        occurrence = self.get_occurrence(event, default_next=True)
         return {
             "event": event,
-            "registrations": Registration.objects.filter(
-                event=event, status=Registration.Status.CONFIRMED
-            ).order_by("last_name", "first_name", "pk"),
+            "occurrence": occurrence,
+            "registrations": services.registrations_of(occurrence)
+            .filter(status=Registration.Status.CONFIRMED)
+            .order_by("last_name", "first_name", "pk"),
         }
 
 
@@ -172,7 +212,11 @@ class CertificateView(StaffMixin, TemplateView):
             status=Registration.Status.CONFIRMED,
             attended=True,
         )
-        return {"event": event, "registration": registration}
+        return {
+            "event": event,
+            "registration": registration,
+            "occurrence": services.occurrence_of(registration),
+        }
 
 
 class CancelEventView(StaffMixin, View):

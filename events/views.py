@@ -12,6 +12,7 @@ from django.utils.translation import gettext as _
 from events import ical, selectors, services
 from events.forms import RegistrationForm
 from events.models import EventKind, Registration
+from events.recurrence import occurrence_on, occurrences
 from portal.pagination import paginate
 
 EVENTS_PER_PAGE = 12
@@ -61,9 +62,11 @@ def _month_grid(month: datetime.date, events):
         if day.weekday() == 0:
             weeks.append([])
         day_events = [
-            event
-            for event in events
-            if timezone.localtime(event.start).date() <= day <= timezone.localtime(event.end).date()
+            occurrence
+            for occurrence in events
+            if timezone.localtime(occurrence.start).date()
+            <= day
+            <= timezone.localtime(occurrence.end).date()
         ]
         weeks[-1].append({"date": day, "in_month": day.month == month.month, "events": day_events})
         day += datetime.timedelta(days=1)
@@ -71,34 +74,56 @@ def _month_grid(month: datetime.date, events):
 
 
 def ical_feed(request, index_page):
-    events = selectors.ical_events(index_page)
-    body = ical.events_feed_ics(events, index_page.title, lambda event: event.get_full_url(request))
+    body = ical.events_feed_ics(
+        selectors.ical_events(index_page),
+        index_page.title,
+        lambda occurrence: request.build_absolute_uri(occurrence.url),
+    )
     response = HttpResponse(body, content_type="text/calendar; charset=utf-8")
     response["Content-Disposition"] = 'inline; filename="wydarzenia.ics"'
     return response
 
 
 def event_ics(request, event):
-    body = ical.event_ics(event, event.get_full_url(request))
+    body = ical.events_feed_ics(
+        occurrences(event),
+        event.title,
+        lambda occurrence: request.build_absolute_uri(occurrence.url),
+    )
     response = HttpResponse(body, content_type="text/calendar; charset=utf-8")
     response["Content-Disposition"] = f'attachment; filename="wydarzenie-{event.pk}.ics"'
     return response
 
 
+def _chosen_occurrence(request, event, dates):
+    """The date picked with ?termin=YYYY-MM-DD (a series), else the next one; 404 if unknown."""
+    raw = request.GET.get("termin", "")
+    if not raw or not event.repeats:
+        return dates[0] if dates else occurrences(event)[-1]
+    try:
+        wanted = datetime.date.fromisoformat(raw)
+    except ValueError as error:
+        raise Http404("Bad date") from error
+    occurrence = occurrence_on(event, wanted)
+    if occurrence is None:
+        raise Http404("The event does not take place on that date")
+    return selectors.count_places([occurrence])[0]
+
+
 def event_detail(request, event):
-    """The event page; a POST is a sign-up."""
-    refusal = services.registration_refusal(event)
+    """The event page; a POST is a sign-up for the chosen date."""
+    dates = selectors.event_dates(event)
+    occurrence = _chosen_occurrence(request, event, dates)
+    refusal = services.registration_refusal(occurrence)
     form = None
     if refusal is None:
-        user = request.user
-        form = RegistrationForm(request.POST or None, user=user)
+        form = RegistrationForm(request.POST or None, user=request.user)
         if request.method == "POST" and form.is_valid():
-            return _sign_up(request, event, form)
+            return _sign_up(request, event, occurrence, form)
     elif request.method == "POST":
         messages.error(request, str(refusal.message))
-    counted = selectors.event_with_counts(event)
     full_without_waiting_list = (
-        counted.confirmed_count >= event.capacity and not event.waiting_list_enabled
+        occurrence.confirmed_count >= event.capacity and not event.waiting_list_enabled
     )
     if full_without_waiting_list:
         form = None
@@ -108,21 +133,19 @@ def event_detail(request, event):
             "form": form,
             "refusal": refusal,
             "full": full_without_waiting_list,
-            "availability": services.Availability(
-                confirmed=counted.confirmed_count,
-                waiting=counted.waiting_count,
-                capacity=event.capacity,
-            ),
-            "badge": selectors.status_badge(counted),
+            "occurrence": occurrence,
+            "dates": dates if event.repeats else [],
+            "badge": selectors.status_badge(occurrence),
         },
     )
 
 
-def _sign_up(request, event, form):
+def _sign_up(request, event, occurrence, form):
     data = form.cleaned_data
     try:
         registration = services.registration_create(
             event=event,
+            occurrence_date=occurrence.date,
             first_name=data["first_name"],
             last_name=data["last_name"],
             email=data["email"],
@@ -135,7 +158,7 @@ def _sign_up(request, event, form):
         )
     except services.RegistrationRefused as refusal:
         messages.error(request, str(refusal.message))
-        return redirect(event.url)
+        return redirect(occurrence.url)
     if registration.status == Registration.Status.CONFIRMED:
         messages.success(request, _("You are signed up. We have sent a confirmation e-mail."))
     else:
@@ -163,14 +186,16 @@ def registration_manage(request, event, token):
                 request, _("Your sign-up has been cancelled. Thank you for letting us know.")
             )
         return redirect(request.path)
+    occurrence = services.occurrence_of(registration)
     return TemplateResponse(
         request,
         "events/registration_manage.html",
         {
             "page": event,
             "registration": registration,
+            "occurrence": occurrence,
             "position": services.waiting_position(registration),
             "can_cancel": registration.status != Registration.Status.CANCELLED
-            and not event.is_past(),
+            and occurrence.end > timezone.now(),
         },
     )

@@ -6,20 +6,21 @@ register = template.Library()
 
 
 @register.simple_tag
-def event_badge(event):
-    """(code, label) of an event annotated with place counts."""
-    return selectors.status_badge(event)
+def event_badge(occurrence):
+    """(code, label) of one date of an event, with its place counts filled in."""
+    return selectors.status_badge(occurrence)
 
 
 @register.simple_tag(takes_context=True)
-def event_json_ld(context, event):
-    """Schema.org Event for an event page."""
+def event_json_ld(context, occurrence):
+    """Schema.org Event for an event page (the date shown)."""
     from django.utils import timezone
 
     from portal.models import SiteSettings
     from portal.structured_data import json_ld
 
     request = context["request"]
+    event = occurrence.event
     if event.location_id:
         location = {
             "@type": "Place",
@@ -46,8 +47,8 @@ def event_json_ld(context, event):
             "@type": "Event",
             "name": event.title,
             "description": event.search_description or event.intro,
-            "startDate": timezone.localtime(event.start).isoformat(),
-            "endDate": timezone.localtime(event.end).isoformat(),
+            "startDate": timezone.localtime(occurrence.start).isoformat(),
+            "endDate": timezone.localtime(occurrence.end).isoformat(),
             "eventStatus": "https://schema.org/EventCancelled"
             if event.is_cancelled
             else "https://schema.org/EventScheduled",
@@ -55,6 +56,6 @@ def event_json_ld(context, event):
             "location": location,
             "organizer": {"@type": "Organization", "name": organiser},
             "isAccessibleForFree": True,
-            "url": event.get_full_url(request),
+            "url": request.build_absolute_uri(occurrence.url),
         }
     )

@@ -35,6 +35,7 @@ class RegistrationFactory(factory.django.DjangoModelFactory):
         model = Registration
 
     status = Registration.Status.CONFIRMED
+    occurrence_date = factory.LazyAttribute(lambda r: timezone.localtime(r.event.start).date())
     first_name = "Jan"
     last_name = factory.Sequence(lambda n: f"Kowalski{n}")
     email = factory.Sequence(lambda n: f"uczestnik{n}@example.org")
