@@ -10,6 +10,7 @@ from django.utils import timezone
 from events.models import EventKind, EventPage, Registration
 from events.recurrence import Occurrence, occurrences
 from portal.models import Location
+from portal.selectors import without_restricted
 
 ONLINE = "online"
 LAST_PLACES_THRESHOLD = 0.2  # "Ostatnie miejsca" below 20 % of places free
@@ -49,7 +50,7 @@ def count_places(found: list[Occurrence]) -> list[Occurrence]:
 
 
 def published_events(index_page=None) -> QuerySet:
-    events = EventPage.objects.live().public()
+    events = without_restricted(EventPage.objects.live())
     if index_page is not None:
         events = events.child_of(index_page)
     return events.select_related("location")

@@ -7,6 +7,8 @@ from django.http import Http404
 from taggit.models import Tag
 from wagtail.images import get_image_model
 
+from portal.selectors import without_restricted
+
 RELATED_NEWS_COUNT = 3
 FEED_ITEMS = 20
 
@@ -26,7 +28,7 @@ def _with_listing_data(news: QuerySet) -> QuerySet:
 
 
 def published_news(index_page=None) -> QuerySet:
-    news = _news_model().objects.live().public()
+    news = without_restricted(_news_model().objects.live())
     if index_page is not None:
         news = news.child_of(index_page)
     return news.order_by("-date", "-first_published_at", "-pk")

@@ -1,8 +1,22 @@
 """Read-side queries of the site-wide pages; each returns ready-to-render querysets."""
 
-from wagtail.models import Page, Site
+from django.db.models import Exists, OuterRef
+from django.db.models.functions import Length, Substr
+from wagtail.models import Page, PageViewRestriction, Site
 
 from portal.models.locations import Location
+
+
+def without_restricted(pages):
+    """Live pages without a view restriction on them or an ancestor, in the same query.
+
+    Wagtail's `.public()` loads every restriction first (one more query each time it is
+    used); this NOT EXISTS subquery keeps a page's query count constant.
+    """
+    restricted = PageViewRestriction.objects.filter(
+        page__path=Substr(OuterRef("path"), 1, Length("page__path"))
+    )
+    return pages.filter(~Exists(restricted))
 
 
 def locations_list():
@@ -18,6 +32,7 @@ def menu_pages(site: Site):
 
 def home_page_sections() -> dict:
     """What the home page shows besides its own fields: the sections' newest items."""
+    from directory.selectors import recently_updated_entities
     from events.selectors import upcoming_events
     from news.selectors import latest_news
 
@@ -25,4 +40,22 @@ def home_page_sections() -> dict:
         "locations": locations_list(),
         "latest_news": latest_news(3),
         "upcoming_events": upcoming_events(3),
+        "directory_entities": recently_updated_entities(3),
+        "section_indexes": section_indexes(),
+    }
+
+
+def section_indexes() -> dict:
+    """The live news and events index pages (for "see all" links), in one query."""
+    from django.contrib.contenttypes.models import ContentType
+
+    from events.models import EventIndexPage
+    from news.models import NewsIndexPage
+
+    types = ContentType.objects.get_for_models(NewsIndexPage, EventIndexPage)
+    pages = Page.objects.live().filter(content_type__in=types.values())
+    by_type = {page.content_type_id: page for page in pages}
+    return {
+        "news": by_type.get(types[NewsIndexPage].pk),
+        "events": by_type.get(types[EventIndexPage].pk),
     }

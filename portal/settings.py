@@ -39,6 +39,7 @@ INSTALLED_APPS = [
     "portal",
     "news",
     "events",
+    "directory",
     "whitenoise.runserver_nostatic",
     "wagtail.contrib.forms",
     "wagtail.contrib.routable_page",
@@ -230,6 +231,11 @@ if not DEBUG:
     SECURE_HSTS_PRELOAD = env.bool("SECURE_HSTS_PRELOAD", default=True)
     SESSION_COOKIE_SECURE = True
     CSRF_COOKIE_SECURE = True
+
+# The public register of social enterprises kept by the voivodes (linked, not restated).
+SOCIAL_ENTERPRISE_REGISTER_URL = env.str(
+    "SOCIAL_ENTERPRISE_REGISTER_URL", default="https://www.ekonomiaspoleczna.gov.pl/"
+)
 
 # Views used only by `make bench` (the trivial baseline view).
 BENCHMARK_VIEWS = env.bool("BENCHMARK_VIEWS", default=False)

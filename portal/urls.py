@@ -22,6 +22,7 @@ urlpatterns = [
     path("dokumenty/", include(wagtaildocs_urls)),
     path("konto/", include("allauth.urls")),
     path("intranet/kadra/wydarzenia/", include("events.urls")),
+    path("katalog/", include("directory.urls")),
     path("szukaj/", views.search, name="search"),
     path("sitemap.xml", sitemap, name="sitemap"),
     path("robots.txt", views.robots_txt, name="robots_txt"),

@@ -93,9 +93,20 @@ def viewport():
 
 
 @pytest.fixture
-def page(browser, live_server, viewport):
+def javascript():
+    """Whether `page` runs JavaScript; override with parametrize to test without it."""
+    return True
+
+
+@pytest.fixture
+def page(browser, live_server, viewport, javascript):
     """A page in a fresh browser context whose relative URLs go to the live server."""
-    context = browser.new_context(base_url=live_server.url, viewport=viewport, locale="pl-PL")
+    context = browser.new_context(
+        base_url=live_server.url,
+        viewport=viewport,
+        locale="pl-PL",
+        java_script_enabled=javascript,
+    )
     context.set_default_timeout(5_000)
     # Nothing leaves the machine: embeds (YouTube) and any other outside request fail fast.
     live_host = urlsplit(live_server.url).netloc

@@ -2,6 +2,7 @@ from django.conf import settings
 from django.core.management.base import BaseCommand, CommandError
 from django.db import transaction
 
+from directory.demo import seed_entities
 from events.demo import seed_events
 from news.demo import seed_news
 from portal import demo
@@ -12,12 +13,18 @@ class Command(BaseCommand):
 
     def add_arguments(self, parser):
         parser.add_argument(
+            "--entities",
+            type=int,
+            default=60,
+            help="How many directory entities to have in all (e.g. 10000 for benchmarks).",
+        )
+        parser.add_argument(
             "--force",
             action="store_true",
             help="Run even with DEBUG off (never on a production site with real data).",
         )
 
-    def handle(self, *args, force=False, **options):
+    def handle(self, *args, force=False, entities=60, **options):
         if not settings.DEBUG and not force:
             raise CommandError(
                 "seed_demo creates demo accounts with a published password; it runs only "
@@ -27,8 +34,10 @@ class Command(BaseCommand):
             home = demo.seed_site()
             seed_news(home)
             seed_events(home)
+            created_entities = seed_entities(entities)
             accounts = demo.seed_accounts()
         self.stdout.write(self.style.SUCCESS(f"Demo content ready at {home.url_path}"))
+        self.stdout.write(f"Directory: {created_entities} entities added ({entities} in all).")
         self.stdout.write(f"Demo accounts (password: {demo.DEMO_PASSWORD}):")
         for role, email in accounts:
             self.stdout.write(f"  {role:<22} {email}")

@@ -1,0 +1,156 @@
+"""The directory's search interface: a query with facets in, a page of results with counts out.
+
+`get_backend()` returns the backend in use. The database backend here uses PostgreSQL
+full-text search (a GIN-indexed tsvector of `Entity.search_document`) and plain word
+matching on SQLite; facet counts are computed in SQL, each with the other facets applied.
+The Elasticsearch backend (issue "Search that understands Polish") plugs in behind the
+same `DirectoryQuery` → `DirectoryResults` interface.
+"""
+
+from dataclasses import dataclass, field
+
+from django.contrib.postgres.search import SearchQuery, SearchRank, SearchVector
+from django.core.paginator import Page
+from django.db import connection
+from django.db.models import Count, F, QuerySet
+
+from directory.models import Entity, EntityServiceTag, LegalForm
+from directory.regions import COUNTY_CHOICES
+from portal.search import backend_query
+
+PER_PAGE = 20
+TEXT_SEARCH_CONFIG = "simple"
+SORTS = ("name", "-updated_at", "relevance")
+SERVICE_FACET_SIZE = 15
+
+
+def search_vector():
+    return SearchVector("search_document", config=TEXT_SEARCH_CONFIG)
+
+
+@dataclass
+class DirectoryQuery:
+    text: str = ""
+    legal_forms: list[str] = field(default_factory=list)
+    counties: list[str] = field(default_factory=list)
+    services: list[str] = field(default_factory=list)
+    social_enterprise: bool = False
+    social_clauses: bool = False
+    sort: str = "name"
+
+
+@dataclass
+class FacetValue:
+    value: str
+    label: str
+    count: int
+    selected: bool
+
+
+@dataclass
+class DirectoryResults:
+    page: Page
+    total: int
+    facets: dict[str, list[FacetValue]]
+
+
+class DatabaseBackend:
+    def base_queryset(self) -> QuerySet:
+        return Entity.objects.filter(live=True)
+
+    def _text_filter(self, queryset, text):
+        words = backend_query(text)
+        if not words:
+            return queryset
+        if connection.vendor == "postgresql":
+            query = SearchQuery(words, config=TEXT_SEARCH_CONFIG, search_type="plain")
+            return queryset.annotate(search=search_vector()).filter(search=query)
+        for word in words.split():
+            queryset = queryset.filter(search_document__icontains=word)
+        return queryset
+
+    def _filtered(self, query: DirectoryQuery, *, skip: str = ""):
+        queryset = self._text_filter(self.base_queryset(), query.text)
+        if query.legal_forms and skip != "legal_form":
+            queryset = queryset.filter(legal_form__in=query.legal_forms)
+        if query.counties and skip != "county":
+            queryset = queryset.filter(county__in=query.counties)
+        if query.services and skip != "service":
+            for slug in query.services:
+                queryset = queryset.filter(service_items__tag__slug=slug)
+        if query.social_enterprise and skip != "social_enterprise":
+            queryset = queryset.filter(is_social_enterprise=True)
+        if query.social_clauses and skip != "social_clauses":
+            queryset = queryset.filter(social_clauses_ready=True)
+        return queryset
+
+    def _ordered(self, queryset, query: DirectoryQuery):
+        if query.sort == "relevance" and backend_query(query.text):
+            if connection.vendor == "postgresql":
+                text = SearchQuery(backend_query(query.text), config=TEXT_SEARCH_CONFIG)
+                return queryset.annotate(rank=SearchRank(F("search"), text)).order_by(
+                    "-rank", "name"
+                )
+        if query.sort == "-updated_at":
+            return queryset.order_by("-updated_at", "name")
+        return queryset.order_by("name", "pk")
+
+    def _choice_facet(self, query, name, field_name, choices, selected):
+        counts = dict(
+            self._filtered(query, skip=name)
+            .order_by()
+            .values_list(field_name)
+            .annotate(number=Count("pk", distinct=True))
+        )
+        return [
+            FacetValue(value, str(label), counts.get(value, 0), value in selected)
+            for value, label in choices
+            if counts.get(value) or value in selected
+        ]
+
+    def _flag_facet(self, query, name, field_name, label, selected):
+        number = self._filtered(query, skip=name).filter(**{field_name: True}).count()
+        return [FacetValue("1", label, number, selected)]
+
+    def _service_facet(self, query):
+        entities = self._filtered(query, skip="service").values("pk")
+        rows = (
+            EntityServiceTag.objects.filter(content_object__in=entities)
+            .values_list("tag__slug", "tag__name")
+            .annotate(number=Count("content_object", distinct=True))
+            .order_by("-number", "tag__name")[:SERVICE_FACET_SIZE]
+        )
+        shown = [FacetValue(slug, name, n, slug in query.services) for slug, name, n in rows]
+        return shown
+
+    def search(self, query: DirectoryQuery, *, page_number="1", paginate) -> DirectoryResults:
+        from django.utils.translation import gettext_lazy as _
+
+        results = self._ordered(self._filtered(query), query).select_related("logo")
+        page = paginate(results)
+        facets = {
+            "legal_form": self._choice_facet(
+                query, "legal_form", "legal_form", LegalForm.choices, query.legal_forms
+            ),
+            "county": self._choice_facet(query, "county", "county", COUNTY_CHOICES, query.counties),
+            "service": self._service_facet(query),
+            "social_enterprise": self._flag_facet(
+                query,
+                "social_enterprise",
+                "is_social_enterprise",
+                _("Social enterprise (PS) status"),
+                query.social_enterprise,
+            ),
+            "social_clauses": self._flag_facet(
+                query,
+                "social_clauses",
+                "social_clauses_ready",
+                _("Ready for social clauses"),
+                query.social_clauses,
+            ),
+        }
+        return DirectoryResults(page=page, total=page.paginator.count, facets=facets)
+
+
+def get_backend():
+    return DatabaseBackend()
