@@ -236,3 +236,82 @@ def build_search_document(entity) -> str:
         strip_tags(entity.description or ""),
     ]
     return " ".join(part for part in parts if part)
+
+
+class Representative(models.Model):
+    """A user who speaks for an entity: asks to, then staff approve (or invite them)."""
+
+    class Role(models.TextChoices):
+        OWNER = "owner", _("owner")
+        EDITOR = "editor", _("editor")
+
+    class Status(models.TextChoices):
+        PENDING = "pending", _("waiting for approval")
+        APPROVED = "approved", _("approved")
+        REJECTED = "rejected", _("rejected")
+
+    user = models.ForeignKey(
+        "portal.User",
+        verbose_name=_("user"),
+        on_delete=models.CASCADE,
+        related_name="representations",
+    )
+    entity = models.ForeignKey(
+        Entity, verbose_name=_("entity"), on_delete=models.CASCADE, related_name="representatives"
+    )
+    role = models.CharField(_("role"), max_length=10, choices=Role.choices, default=Role.OWNER)
+    status = models.CharField(
+        _("status"), max_length=10, choices=Status.choices, default=Status.PENDING
+    )
+    message = models.TextField(_("message to staff"), max_length=2000, blank=True)
+    reason = models.TextField(_("reason for the decision"), max_length=2000, blank=True)
+    requested_at = models.DateTimeField(_("requested at"), auto_now_add=True)
+    decided_by = models.ForeignKey(
+        "portal.User",
+        verbose_name=_("decided by"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+    )
+    decided_at = models.DateTimeField(_("decided at"), null=True, blank=True)
+
+    class Meta:
+        verbose_name = _("representative")
+        verbose_name_plural = _("representatives")
+        ordering = ["-requested_at"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["user", "entity"],
+                condition=~models.Q(status="rejected"),
+                name="one_open_representation_per_user_and_entity",
+            )
+        ]
+
+    def __str__(self):
+        return f"{self.user} – {self.entity}"
+
+
+class Invitation(models.Model):
+    """Staff invite a person by e-mail to represent an entity; the link is single-use."""
+
+    email = models.EmailField(_("e-mail"))
+    entity = models.ForeignKey(
+        Entity, verbose_name=_("entity"), on_delete=models.CASCADE, related_name="invitations"
+    )
+    role = models.CharField(
+        _("role"), max_length=10, choices=Representative.Role.choices, default="owner"
+    )
+    token = models.CharField(max_length=64, unique=True, editable=False)
+    invited_by = models.ForeignKey(
+        "portal.User", on_delete=models.SET_NULL, null=True, related_name="+"
+    )
+    created_at = models.DateTimeField(auto_now_add=True)
+    accepted_at = models.DateTimeField(null=True, blank=True)
+
+    class Meta:
+        verbose_name = _("invitation")
+        verbose_name_plural = _("invitations")
+
+    def __str__(self):
+        return f"{self.email} – {self.entity}"

@@ -2,7 +2,7 @@
 
 from django.http import Http404
 
-from directory.models import Entity, LegalForm
+from directory.models import Entity, LegalForm, Representative
 from directory.regions import COUNTIES
 from directory.search import SORTS, DirectoryQuery
 
@@ -47,3 +47,22 @@ def open_data_entities():
 
 def recently_updated_entities(limit: int = 3):
     return Entity.objects.filter(live=True).order_by("-updated_at", "pk")[:limit]
+
+
+def entities_editable_by(user):
+    """The one rule of who may edit an entity: its approved representatives."""
+    if not user.is_authenticated:
+        return Entity.objects.none()
+    return Entity.objects.filter(
+        representatives__user=user, representatives__status=Representative.Status.APPROVED
+    ).distinct()
+
+
+def representations_of(user):
+    return Representative.objects.filter(user=user).select_related("entity")
+
+
+def pending_representation_requests():
+    return Representative.objects.filter(status=Representative.Status.PENDING).select_related(
+        "user", "entity"
+    )

@@ -26,3 +26,24 @@ def user_must_set_up_mfa(user) -> bool:
     if not settings.STAFF_REQUIRE_MFA:
         return False
     return user_is_staff_member(user) and not user_has_mfa(user)
+
+
+def permission_required_or_403(permission: str):
+    """Anonymous people go to the login page; logged-in people without `permission` get 403."""
+    from functools import wraps
+
+    from django.contrib.auth.views import redirect_to_login
+    from django.core.exceptions import PermissionDenied
+
+    def decorator(view):
+        @wraps(view)
+        def wrapped(request, *args, **kwargs):
+            if not request.user.is_authenticated:
+                return redirect_to_login(request.get_full_path())
+            if not request.user.has_perm(permission):
+                raise PermissionDenied
+            return view(request, *args, **kwargs)
+
+        return wrapped
+
+    return decorator

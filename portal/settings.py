@@ -40,6 +40,7 @@ INSTALLED_APPS = [
     "news",
     "events",
     "directory",
+    "intranet",
     "whitenoise.runserver_nostatic",
     "wagtail.contrib.forms",
     "wagtail.contrib.routable_page",
@@ -199,6 +200,7 @@ STORAGES = {
     },
 }
 DATA_UPLOAD_MAX_NUMBER_FIELDS = 10_000
+FORMS_URLFIELD_ASSUME_HTTPS = True  # Django 6 behaviour: bare addresses mean https
 
 # Wagtail
 WAGTAIL_SITE_NAME = env.str("SITE_NAME", default="OWES Portal")

@@ -34,7 +34,7 @@ def use_polish_roles_for_moderation(apps, schema_editor):
     if root is not None:
         WorkflowPage.objects.update_or_create(page=root, defaults={"workflow": workflow})
 
-    Workflow.objects.exclude(pk=workflow.pk).update(active=False)
+    Workflow.objects.filter(name="Moderators approval").update(active=False)
     Group.objects.filter(name__in=["Editors", "Moderators"]).delete()
 
 

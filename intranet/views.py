@@ -1,0 +1,22 @@
+"""The member's dashboard: everything the intranet holds for the logged-in person."""
+
+from django.contrib.auth.mixins import LoginRequiredMixin
+from django.views.generic import TemplateView
+
+from directory.selectors import representations_of
+from events.models import Registration
+from portal.accounts import user_is_staff_member
+
+
+class DashboardView(LoginRequiredMixin, TemplateView):
+    template_name = "intranet/dashboard.html"
+
+    def get_context_data(self, **kwargs):
+        user = self.request.user
+        return {
+            "representations": representations_of(user),
+            "registrations": Registration.objects.filter(user=user)
+            .select_related("event")
+            .order_by("-occurrence_date")[:20],
+            "is_staff_member": user_is_staff_member(user),
+        }
