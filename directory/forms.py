@@ -1,4 +1,5 @@
 from django import forms
+from django.db import models
 from django.utils.html import escape, strip_tags
 from django.utils.translation import gettext_lazy as _
 
@@ -35,6 +36,12 @@ def _commune_choices():
     ]
 
 
+def _form_field(model_field, **kwargs):
+    if isinstance(model_field, models.URLField):
+        kwargs["assume_scheme"] = "https"  # "owes.pl" means https://owes.pl
+    return model_field.formfield(**kwargs)
+
+
 class EntityProfileForm(forms.ModelForm):
     """The profile form representatives fill in the intranet (not the Wagtail admin)."""
 
@@ -55,6 +62,7 @@ class EntityProfileForm(forms.ModelForm):
     class Meta:
         model = Entity
         fields = EDITABLE_FIELDS
+        formfield_callback = _form_field
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)

@@ -200,7 +200,6 @@ STORAGES = {
     },
 }
 DATA_UPLOAD_MAX_NUMBER_FIELDS = 10_000
-FORMS_URLFIELD_ASSUME_HTTPS = True  # Django 6 behaviour: bare addresses mean https
 
 # Wagtail
 WAGTAIL_SITE_NAME = env.str("SITE_NAME", default="OWES Portal")

@@ -151,3 +151,20 @@ def assert_accessible(axe):
             pytest.fail("\n".join(report), pytrace=False)
 
     return check
+
+
+@pytest.fixture
+def log_in(live_server):
+    """Log `user` in within the browser context of `page` (a session cookie, no form)."""
+    from django.conf import settings as django_settings
+    from django.test import Client
+
+    def log_in_as(page, user):
+        client = Client()
+        client.force_login(user)
+        cookie = client.cookies[django_settings.SESSION_COOKIE_NAME].value
+        page.context.add_cookies(
+            [{"name": django_settings.SESSION_COOKIE_NAME, "value": cookie, "url": live_server.url}]
+        )
+
+    return log_in_as

@@ -54,3 +54,23 @@ def test_facets_work_without_javascript(page, directory):
 
     assert "forma=foundation" in page.url
     assert page.locator(".entity-card").count() == 13
+
+
+def test_claim_form_and_the_profile_form_with_errors(page, assert_accessible, log_in, directory):
+    from directory.models import Representative
+    from tests.factories.portal import UserFactory
+
+    member = UserFactory()
+    log_in(page, member)
+    page.goto("/katalog/pomocna-dlon/")
+    assert_accessible(page)  # the "I represent this entity" form
+    page.click(".entity__claim button[type=submit]")
+    page.wait_for_url("**/intranet/")
+    assert_accessible(page)  # the dashboard with the pending request
+
+    Representative.objects.filter(user=member).update(status="approved")
+    page.goto(f"/intranet/katalog/{directory.pk}/edycja/")
+    page.fill("#id_nip", "1234567890")
+    page.click(".entity-form button[type=submit]")
+    page.wait_for_selector(".errorlist")
+    assert_accessible(page)
