@@ -8,6 +8,7 @@ from django.template.response import TemplateResponse
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
+from directory import krs as krs_api
 from directory import selectors, services
 from directory.forms import (
     DecisionForm,
@@ -48,8 +49,32 @@ def _add_model_errors(form, error: ValidationError):
             form.add_error(target, message)
 
 
+def _krs_prefill(request):
+    """The "fill in from KRS" button: a bound form with the register's data merged in."""
+    data = request.POST.copy()
+    krs = "".join(ch for ch in data.get("krs", "") if ch.isdigit())
+    found = krs_api.lookup(krs) if len(krs) == 10 else None
+    if found:
+        for field, value in found.items():
+            if value and not data.get(field):
+                data[field] = value
+        messages.info(
+            request, _("Filled in from the KRS register. Check the data and complete it.")
+        )
+    else:
+        messages.warning(
+            request, _("The KRS register could not be asked right now; please fill in the form.")
+        )
+    return EntityProfileForm(initial=data.dict())
+
+
 @login_required
 def propose(request):
+    if request.method == "POST" and "krs_lookup" in request.POST:
+        form = _krs_prefill(request)
+        return TemplateResponse(
+            request, "directory/intranet/entity_form.html", {"form": form, "entity": None}
+        )
     form = EntityProfileForm(request.POST or None)
     if request.method == "POST" and form.is_valid():
         try:

@@ -238,6 +238,9 @@ SOCIAL_ENTERPRISE_REGISTER_URL = env.str(
     "SOCIAL_ENTERPRISE_REGISTER_URL", default="https://www.ekonomiaspoleczna.gov.pl/"
 )
 
+# Prefill entity profiles from the Ministry of Justice's open KRS API (off: forms only).
+KRS_API_ENABLED = env.bool("KRS_API_ENABLED", default=True)
+
 # Views used only by `make bench` (the trivial baseline view).
 BENCHMARK_VIEWS = env.bool("BENCHMARK_VIEWS", default=False)
 
