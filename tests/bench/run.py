@@ -5,7 +5,8 @@ What it does, in order:
 1. Picks the database: DATABASE_URL when set (a missing PostgreSQL database is created;
    it persists between runs, so it keeps the project's media/ directory), otherwise a
    throwaway SQLite file and media directory in a temporary directory.
-2. Runs `manage.py migrate`, `manage.py seed_demo --force` and `manage.py collectstatic`
+2. Runs `manage.py migrate`, `manage.py seed_demo --force --entities N` (BENCH_ENTITIES,
+   default 10000) and `manage.py collectstatic`
    (into the git-ignored staticfiles/) with production-like settings: DEBUG=0, a random
    SECRET_KEY, ALLOWED_HOSTS=127.0.0.1,localhost, SECURE_SSL_REDIRECT=0 and
    BENCHMARK_VIEWS=1 (which turns on the trivial view at /_bench/trivial/).
@@ -62,6 +63,8 @@ import psycopg
 from psycopg import sql
 
 # The URLs measured, as (label, path). Extend this list to benchmark more pages.
+BENCH_ENTITIES = int(os.environ.get("BENCH_ENTITIES", "10000"))
+
 URLS = [
     ("home", "/"),
     ("standard page", "/o-nas/"),
@@ -69,6 +72,10 @@ URLS = [
     ("news page", "/aktualnosci/rusza-nabor-na-dotacje-dla-nowych-spoldzielni-socjalnych/"),
     ("events index", "/wydarzenia/"),
     ("event page", "/wydarzenia/lubuski-pakt-na-rzecz-es/"),
+    ("directory listing", "/katalog/"),
+    ("directory text query", "/katalog/?q=catering"),
+    ("directory two facets", "/katalog/?forma=foundation&powiat=gorzowski"),
+    ("entity profile", "/katalog/pes-00001/"),
     ("search", "/szukaj/?q=doradztwo"),
     ("static file", "/static/css/site.css"),
     ("trivial view", "/_bench/trivial/"),
@@ -236,7 +243,7 @@ def make_server_env(database: Database) -> dict[str, str]:
 
 def prepare_site(server_env: dict[str, str]) -> None:
     manage("migrate", "--no-input", env=server_env)
-    manage("seed_demo", "--force", env=server_env)
+    manage("seed_demo", "--force", "--entities", str(BENCH_ENTITIES), env=server_env)
     manage("collectstatic", "--no-input", env=server_env)
 
 
