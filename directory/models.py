@@ -8,9 +8,15 @@ from modelcluster.contrib.taggit import ClusterTaggableManager
 from modelcluster.fields import ParentalKey
 from modelcluster.models import ClusterableModel
 from taggit.models import TaggedItemBase
-from wagtail.admin.panels import FieldPanel, MultiFieldPanel
+from wagtail.admin.panels import FieldPanel, InlinePanel, MultiFieldPanel
 from wagtail.fields import RichTextField
-from wagtail.models import DraftStateMixin, LockableMixin, RevisionMixin, WorkflowMixin
+from wagtail.models import (
+    DraftStateMixin,
+    LockableMixin,
+    Orderable,
+    RevisionMixin,
+    WorkflowMixin,
+)
 from wagtail.search import index
 
 from directory.regions import COMMUNE_CHOICES, COUNTY_CHOICES, communes_of
@@ -148,6 +154,7 @@ class Entity(
             heading=_("Contact"),
         ),
         MultiFieldPanel([FieldPanel("logo"), FieldPanel("logo_alt")], heading=_("Logo")),
+        InlinePanel("photos", heading=_("Photos"), label=_("photo"), max_num=12),
         FieldPanel("year_founded"),
         FieldPanel("social_clauses_ready"),
     ]
@@ -236,6 +243,28 @@ def build_search_document(entity) -> str:
         strip_tags(entity.description or ""),
     ]
     return " ".join(part for part in parts if part)
+
+
+class EntityPhoto(Orderable):
+    entity = ParentalKey(Entity, on_delete=models.CASCADE, related_name="photos")
+    image = models.ForeignKey(
+        "wagtailimages.Image", verbose_name=_("photo"), on_delete=models.CASCADE, related_name="+"
+    )
+    alt_text = models.CharField(
+        _("text alternative"),
+        max_length=250,
+        help_text=_("Describe what the photo shows for people who cannot see it."),
+    )
+    caption = models.CharField(_("caption"), max_length=250, blank=True)
+
+    panels = [FieldPanel("image"), FieldPanel("alt_text"), FieldPanel("caption")]
+
+    class Meta(Orderable.Meta):
+        verbose_name = _("photo")
+        verbose_name_plural = _("photos")
+
+    def __str__(self):
+        return self.alt_text
 
 
 class Representative(models.Model):

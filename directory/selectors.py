@@ -33,7 +33,7 @@ def published_entity(slug: str) -> Entity:
     entity = (
         Entity.objects.filter(live=True, slug=slug)
         .select_related("logo")
-        .prefetch_related("services")
+        .prefetch_related("services", "photos__image")
         .first()
     )
     if entity is None:

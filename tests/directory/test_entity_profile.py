@@ -91,3 +91,29 @@ def test_open_data_exports_published_entities_only(client):
     assert rows[0]["services"] == "szycie"
     assert [entity["name"] for entity in data["entities"]] == ["Publiczny"]
     assert data["entities"][0]["url"].startswith("http://testserver/katalog/")
+
+
+@pytest.mark.parametrize("photos", [0, 6], ids=["no-photos", "6-photos"])
+def test_profile_photos_carry_their_text_alternative_in_constant_queries(
+    client, django_assert_max_num_queries, photos
+):
+    from directory.models import EntityPhoto
+    from tests.factories.news import news_image
+
+    entity = EntityFactory()
+    image = news_image()
+    for number in range(photos):
+        EntityPhoto.objects.create(entity=entity, image=image, alt_text=f"Szwalnia {number}")
+    client.get(entity.get_absolute_url())
+
+    with django_assert_max_num_queries(12):
+        html = client.get(entity.get_absolute_url()).content.decode()
+    assert html.count('alt="Szwalnia') == photos
+
+
+def test_a_photo_needs_a_text_alternative():
+    from directory.models import EntityPhoto
+
+    with pytest.raises(ValidationError) as error:
+        EntityPhoto(entity=EntityFactory(), image_id=1, alt_text="").full_clean()
+    assert "alt_text" in error.value.message_dict
