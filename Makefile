@@ -6,7 +6,7 @@ PY := $(BIN)/python
 HOST ?= 127.0.0.1
 PORT ?= 8000
 
-.PHONY: run test install browser lint format check migrate seed messages bench clean
+.PHONY: run test install browser pg-polish-dict lint format check migrate seed messages bench clean
 
 $(PY):
 	$(PYTHON) -m venv $(VENV)
@@ -30,6 +30,23 @@ browser:
 		echo "Installing Debian's chromium for the browser tests…"; \
 		SUDO=$$( [ "$$(id -u)" = 0 ] || echo sudo ); \
 		$$SUDO apt-get update -qq && DEBIAN_FRONTEND=noninteractive $$SUDO apt-get install -y -qq chromium >/dev/null; }
+
+## Polish dictionary for PostgreSQL full-text search (on the database server, as root):
+## Debian's hunspell-pl, converted by postgresql-common, then an ASCII-folded copy so that
+## queries without Polish letters ("spoldzielnie") find inflected forms too.
+pg-polish-dict:
+	@command -v pg_config >/dev/null 2>&1 || { echo "pg_config not found: run this on the PostgreSQL server"; exit 1; }
+	@D=$$(pg_config --sharedir)/tsearch_data; \
+	SUDO=$$( [ "$$(id -u)" = 0 ] || echo sudo ); \
+	if [ ! -e $$D/pl_pl.dict ]; then \
+		dpkg -s hunspell-pl >/dev/null 2>&1 || { $$SUDO apt-get update -qq && DEBIAN_FRONTEND=noninteractive $$SUDO apt-get install -y -qq hunspell-pl >/dev/null; }; \
+		$$SUDO pg_updatedicts >/dev/null; \
+	fi; \
+	if [ ! -e $$D/pl_pl_ascii.dict ] || [ $$D/pl_pl.dict -nt $$D/pl_pl_ascii.dict ]; then \
+		LC_ALL=C.UTF-8 sed 'y/ąćęłńóśźżĄĆĘŁŃÓŚŹŻ/acelnoszzACELNOSZZ/' $$D/pl_pl.dict | $$SUDO tee $$D/pl_pl_ascii.dict >/dev/null; \
+		LC_ALL=C.UTF-8 sed -e 'y/ąćęłńóśźżĄĆĘŁŃÓŚŹŻ/acelnoszzACELNOSZZ/' -e '/^SET /d' $$D/pl_pl.affix | $$SUDO tee $$D/pl_pl_ascii.affix >/dev/null; \
+	fi; \
+	echo "Polish dictionary ready in $$D (pl_pl_ascii.dict, pl_pl_ascii.affix)"
 
 ## Run the whole test suite (PostgreSQL when DATABASE_URL is set, SQLite otherwise).
 test: install browser

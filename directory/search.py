@@ -19,7 +19,7 @@ from directory.regions import COUNTY_CHOICES
 from portal.search import backend_query
 
 PER_PAGE = 20
-TEXT_SEARCH_CONFIG = "simple"
+TEXT_SEARCH_CONFIG = "polish_unaccent"  # made by the migration portal/0005
 SORTS = ("name", "-updated_at", "relevance")
 SERVICE_FACET_SIZE = 15
 

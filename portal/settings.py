@@ -212,8 +212,20 @@ WAGTAILDOCS_EXTENSIONS = ["csv", "docx", "odt", "ods", "pdf", "pptx", "rtf", "tx
 WAGTAILDOCS_MAX_UPLOAD_SIZE = 20 * 1024 * 1024
 WAGTAILDOCS_SERVE_METHOD = "serve_view"
 WAGTAILEMBEDS_RESPONSIVE_HTML = True
+# Text search: Polish and accent-folding on PostgreSQL (configurations made by the
+# migration portal/0005), SQLite's FTS5 with plain word matching otherwise.
+IS_POSTGRESQL = DATABASES["default"]["ENGINE"].endswith("postgresql")
+TEXT_SEARCH_CONFIG = "polish_unaccent" if IS_POSTGRESQL else None
 WAGTAILSEARCH_BACKENDS = {
-    "default": {"BACKEND": "wagtail.search.backends.database"},
+    "default": (
+        {
+            "BACKEND": "portal.search_backend",
+            "SEARCH_CONFIG": "polish_unaccent",
+            "AUTOCOMPLETE_CONFIG": "simple_unaccent",
+        }
+        if IS_POSTGRESQL
+        else {"BACKEND": "wagtail.search.backends.database"}
+    ),
 }
 WAGTAIL_PASSWORD_MANAGEMENT_ENABLED = False  # passwords are managed by allauth
 WAGTAILADMIN_LOGIN_URL = "account_login"  # one login for the site and the admin (allauth)

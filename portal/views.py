@@ -3,7 +3,6 @@ from django.http import HttpResponse
 from django.template.response import TemplateResponse
 from django.urls import reverse
 from django.views.decorators.http import require_GET
-from wagtail.models import Page
 
 from portal import search as search_query
 from portal.pagination import paginate
@@ -17,15 +16,18 @@ def search(request):
     raw_query = request.GET.get("q", "")
     query = search_query.display_query(raw_query)
     words = search_query.backend_query(raw_query)
-    results_page = None
+    results_page, suggestions = None, []
     if query:
-        results = Page.objects.live().public().specific().search(words) if words else []
+        results = search_query.site_search(words)
         results_page = paginate(request, results, SEARCH_RESULTS_PER_PAGE)
+        if not results_page.paginator.count:
+            suggestions = search_query.suggestions(words)
     return TemplateResponse(
         request,
         "portal/search.html",
         {
             "search_query": query,
+            "suggestions": suggestions,
             "query_was_shortened": len(" ".join(raw_query.split())) > search_query.QUERY_MAX_LENGTH,
             "page_obj": results_page,
         },

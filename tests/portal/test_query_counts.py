@@ -20,7 +20,7 @@ def count_queries(client, url):
 def fill(home_page, items):
     """`items` menu pages (each with a word to search for) and `items` locations."""
     for number in range(items):
-        StandardPageFactory(parent=home_page, title=f"Szkolenie {number}", slug=f"s-{number}")
+        StandardPageFactory(parent=home_page, title=f"Warsztat {number}", slug=f"s-{number}")
         LocationFactory()
 
 
@@ -28,7 +28,7 @@ PAGES = {
     "home": lambda home: "/",
     "standard": lambda home: "/s-0/",
     "locations": lambda home: LocationIndexPageFactory(parent=home).url,
-    "search": lambda home: "/szukaj/?q=szkolenie",
+    "search": lambda home: "/szukaj/?q=warsztat",
 }
 
 
@@ -53,7 +53,7 @@ def test_page_costs_the_same_with_1_and_30_items(client, home_page, page):
 
     fill_more = 29
     for number in range(1, 1 + fill_more):
-        StandardPageFactory(parent=home_page, title=f"Szkolenie {number}", slug=f"s-{number}")
+        StandardPageFactory(parent=home_page, title=f"Warsztat {number}", slug=f"s-{number}")
         LocationFactory()
 
     with_thirty = count_queries(client, url)

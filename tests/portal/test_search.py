@@ -63,10 +63,10 @@ def test_very_long_query_is_shortened_with_a_notice(client, home_page):
 
 def test_results_are_paginated_ten_per_page(client, home_page):
     for number in range(12):
-        StandardPageFactory(parent=home_page, title=f"Szkolenie {number}", slug=f"szk-{number}")
+        StandardPageFactory(parent=home_page, title=f"Warsztat {number}", slug=f"w-{number}")
 
-    first = search(client, "szkolenie").content.decode()
-    second = search(client, "szkolenie", page=2).content.decode()
+    first = search(client, "warsztat").content.decode()
+    second = search(client, "warsztat", page=2).content.decode()
 
     assert first.count('class="search-result"') == 10
     assert second.count('class="search-result"') == 2
