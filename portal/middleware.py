@@ -25,3 +25,18 @@ class StaffTwoFactorMiddleware:
             )
             return redirect("mfa_activate_totp")
         return self.get_response(request)
+
+
+# Pages with personal data: never stored by browsers or shared caches.
+PRIVATE_PATH_PREFIXES = ("/intranet/", "/konto/")
+
+
+class PrivatePagesNoStoreMiddleware:
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request):
+        response = self.get_response(request)
+        if request.path.startswith(PRIVATE_PATH_PREFIXES) or "/zapis/" in request.path:
+            response["Cache-Control"] = "no-store, private"
+        return response

@@ -8,6 +8,7 @@ if present; `.env.example` lists every variable.
 from pathlib import Path
 
 import environ
+from csp.constants import NONE, SELF
 from django.core.exceptions import ImproperlyConfigured
 from django.utils.translation import gettext_lazy as _
 
@@ -71,6 +72,7 @@ INSTALLED_APPS = [
     "django.contrib.messages",
     "django.contrib.staticfiles",
     "django.contrib.sitemaps",
+    "csp",
 ]
 
 MIDDLEWARE = [
@@ -84,6 +86,8 @@ MIDDLEWARE = [
     "allauth.account.middleware.AccountMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     "portal.middleware.StaffTwoFactorMiddleware",
+    "portal.middleware.PrivatePagesNoStoreMiddleware",
+    "csp.middleware.CSPMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "wagtail.contrib.redirects.middleware.RedirectMiddleware",
 ]
@@ -211,7 +215,8 @@ WAGTAILIMAGES_MAX_UPLOAD_SIZE = 10 * 1024 * 1024
 WAGTAILDOCS_EXTENSIONS = ["csv", "docx", "odt", "ods", "pdf", "pptx", "rtf", "txt", "xlsx", "zip"]
 WAGTAILDOCS_MAX_UPLOAD_SIZE = 20 * 1024 * 1024
 WAGTAILDOCS_SERVE_METHOD = "serve_view"
-WAGTAILEMBEDS_RESPONSIVE_HTML = True
+# No inline style wrapper around embeds (it would break the CSP); CSS sizes the iframe.
+WAGTAILEMBEDS_RESPONSIVE_HTML = False
 # Text search: Polish and accent-folding on PostgreSQL (configurations made by the
 # migration portal/0005), SQLite's FTS5 with plain word matching otherwise.
 IS_POSTGRESQL = DATABASES["default"]["ENGINE"].endswith("postgresql")
@@ -252,6 +257,29 @@ SOCIAL_ENTERPRISE_REGISTER_URL = env.str(
 
 # Prefill entity profiles from the Ministry of Justice's open KRS API (off: forms only).
 KRS_API_ENABLED = env.bool("KRS_API_ENABLED", default=True)
+
+# Content-Security-Policy for the public site and intranet: no inline scripts or styles.
+# The Wagtail admin (which relies on inline scripts) is excluded.
+CONTENT_SECURITY_POLICY = {
+    "EXCLUDE_URL_PREFIXES": ["/admin/", "/django-admin/"],
+    "DIRECTIVES": {
+        "default-src": [SELF],
+        "script-src": [SELF],
+        "style-src": [SELF],
+        "img-src": [SELF, "data:"],
+        "font-src": [SELF],
+        "connect-src": [SELF],
+        "frame-src": [
+            "https://www.youtube-nocookie.com",
+            "https://www.youtube.com",
+            "https://player.vimeo.com",
+        ],
+        "form-action": [SELF],
+        "frame-ancestors": [NONE],
+        "base-uri": [SELF],
+        "object-src": [NONE],
+    },
+}
 
 # Views used only by `make bench` (the trivial baseline view).
 BENCHMARK_VIEWS = env.bool("BENCHMARK_VIEWS", default=False)

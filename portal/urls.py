@@ -29,6 +29,7 @@ urlpatterns = [
     path("szukaj/", views.search, name="search"),
     path("sitemap.xml", sitemap, name="sitemap"),
     path("robots.txt", views.robots_txt, name="robots_txt"),
+    path("health/", views.health, name="health"),
 ]
 
 if settings.BENCHMARK_VIEWS:

@@ -48,6 +48,31 @@ def robots_txt(request):
     return HttpResponse("\n".join(lines) + "\n", content_type="text/plain; charset=utf-8")
 
 
+@require_GET
+def health(request):
+    """200 when the database (and the cache, when configured) answer; 503 otherwise.
+    Deliberately without details."""
+    from django.core.cache import cache
+    from django.db import DatabaseError, connection
+
+    try:
+        with connection.cursor() as cursor:
+            cursor.execute("SELECT 1")
+        cache.set("health-check", "ok", 10)
+        healthy = cache.get("health-check") == "ok"
+    except (DatabaseError, OSError, ConnectionError):
+        healthy = False
+    except Exception:  # noqa: BLE001 - e.g. a Redis client error: unhealthy, never a 500
+        healthy = False
+    response = HttpResponse(
+        "ok\n" if healthy else "unavailable\n",
+        status=200 if healthy else 503,
+        content_type="text/plain",
+    )
+    response["Cache-Control"] = "no-store"
+    return response
+
+
 def trivial(request):
     """The benchmark's ceiling: a view doing nothing, served through the same stack."""
     return HttpResponse("ok", content_type="text/plain")

@@ -112,6 +112,15 @@ def page(browser, live_server, viewport, javascript):
     live_host = urlsplit(live_server.url).netloc
     context.route(lambda url: urlsplit(url).netloc != live_host, lambda route: route.abort())
     page = context.new_page()
+    # Content-Security-Policy violations show up as console errors; assert_accessible
+    # fails on any of them.
+    page.csp_violations = []
+    page.on(
+        "console",
+        lambda message: (
+            "Content Security Policy" in message.text and page.csp_violations.append(message.text)
+        ),
+    )
     yield page
     context.close()
 
@@ -141,6 +150,8 @@ def assert_accessible(axe):
                     "nodes": [{"target": [target]} for target in duplicate_ids],
                 }
             )
+        for message in getattr(page, "csp_violations", []):
+            violations.append({"id": "content-security-policy", "help": message, "nodes": []})
         if violations:
             report = [f"{len(violations)} accessibility violation(s) on {page.url}:"]
             for violation in violations:
