@@ -120,3 +120,29 @@ def test_admin_login_page_redirects_to_the_one_site_login(client):
 
     assert response.status_code == 302
     assert response.url.startswith(reverse("account_login"))
+
+
+def test_password_reset_answers_the_same_for_known_and_unknown_addresses(client, home_page):
+    UserFactory(email="znany@example.org")
+
+    known = client.post(reverse("account_reset_password"), {"email": "znany@example.org"})
+    unknown = client.post(reverse("account_reset_password"), {"email": "obcy@example.org"})
+
+    assert (known.status_code, known.url) == (unknown.status_code, unknown.url)
+
+
+def test_sign_up_answers_the_same_for_a_taken_address(client, home_page):
+    UserFactory(email="zajety@example.org")
+    password = "Spoldzielnia-2026"
+
+    taken = client.post(
+        reverse("account_signup"),
+        {"email": "zajety@example.org", "password1": password, "password2": password},
+    )
+    client.logout()
+    new = client.post(
+        reverse("account_signup"),
+        {"email": "nowy@example.org", "password1": password, "password2": password},
+    )
+
+    assert (taken.status_code, taken.url) == (new.status_code, new.url)

@@ -1,0 +1,160 @@
+"""Who may open what: every URL of the project, as six kinds of visitor.
+
+URLs come from the URL resolver (and the live pages from the page tree), so a new view
+without an entry in EXPECTED fails `test_every_view_has_an_entry`. Wagtail's admin, allauth
+and Wagtail's internal helpers have their own permission systems and are left out.
+"""
+
+import pytest
+from allauth.mfa.totp.internal.auth import TOTP, generate_totp_secret
+from django.urls import URLPattern, URLResolver, get_resolver, reverse
+from wagtail.models import Page
+
+from directory.models import Representative
+from portal import accounts
+from tests.factories.directory import EntityFactory
+from tests.factories.events import EventIndexPageFactory, EventPageFactory, RegistrationFactory
+from tests.factories.portal import UserFactory
+
+pytestmark = pytest.mark.django_db
+
+ROLES = ["anonymous", "member", "representative_a", "representative_b", "adviser", "staff"]
+LEFT_OUT = ("admin/", "django-admin/", "konto/", "dokumenty/", "_util/", "^media/")
+
+LOGIN, OK, FORBIDDEN, MISSING, NOT_ALLOWED, REDIRECT = 302, 200, 403, 404, 405, 302
+
+
+def only_staff(staff_code=OK):
+    return {"anonymous": LOGIN, "staff": staff_code} | {
+        role: FORBIDDEN for role in ROLES if role not in ("anonymous", "staff")
+    }
+
+
+def logged_in(code, anonymous=LOGIN):
+    return {"anonymous": anonymous} | {role: code for role in ROLES if role != "anonymous"}
+
+
+def everyone(code=OK):
+    return dict.fromkeys(ROLES, code)
+
+
+# url name -> (how to build its arguments from the world, expected status per role)
+EXPECTED = {
+    "events_staff:events": (lambda w: {}, only_staff()),
+    "events_staff:attendees": (lambda w: {"event_id": w.event.pk}, only_staff()),
+    "events_staff:export": (
+        lambda w: {"event_id": w.event.pk, "file_format": "csv"},
+        only_staff(),
+    ),
+    "events_staff:check_in": (lambda w: {"event_id": w.event.pk}, only_staff()),
+    "events_staff:attendance_sheet": (lambda w: {"event_id": w.event.pk}, only_staff()),
+    "events_staff:certificate": (
+        lambda w: {"event_id": w.event.pk, "registration_id": w.registration.pk},
+        only_staff(),
+    ),
+    "events_staff:cancel": (lambda w: {"event_id": w.event.pk}, only_staff(NOT_ALLOWED)),
+    "directory_staff:requests": (lambda w: {}, only_staff()),
+    "directory_staff:invite": (lambda w: {}, only_staff(NOT_ALLOWED)),
+    "directory_intranet:propose": (lambda w: {}, logged_in(OK)),
+    "directory_intranet:edit": (
+        lambda w: {"entity_id": w.entity_a.pk},
+        logged_in(MISSING) | {"representative_a": OK},
+    ),
+    "directory_intranet:request": (
+        lambda w: {"slug": w.entity_a.slug},
+        logged_in(NOT_ALLOWED),
+    ),
+    "directory_intranet:accept_invitation": (
+        lambda w: {"token": "nie-ma-takiego"},
+        logged_in(REDIRECT),
+    ),
+    "intranet:dashboard": (lambda w: {}, logged_in(OK)),
+    "directory:list": (lambda w: {}, everyone()),
+    "directory:export_csv": (lambda w: {}, everyone()),
+    "directory:export_json": (lambda w: {}, everyone()),
+    "directory:entity": (lambda w: {"slug": w.entity_a.slug}, everyone()),
+    "search": (lambda w: {}, everyone()),
+    "sitemap": (lambda w: {}, everyone()),
+    "robots_txt": (lambda w: {}, everyone()),
+    "health": (lambda w: {}, everyone()),
+    "wagtail_serve": (None, everyone()),  # every live page of the tree, below
+}
+
+
+def project_views():
+    def walk(patterns, prefix="", namespace=None):
+        for pattern in patterns:
+            route = prefix + str(pattern.pattern)
+            if isinstance(pattern, URLResolver):
+                inner = namespace
+                if pattern.namespace:
+                    inner = f"{namespace}:{pattern.namespace}" if namespace else pattern.namespace
+                yield from walk(pattern.url_patterns, route, inner)
+            elif isinstance(pattern, URLPattern) and not route.startswith(LEFT_OUT):
+                yield f"{namespace}:{pattern.name}" if namespace else pattern.name
+
+    return sorted(set(walk(get_resolver().url_patterns)))
+
+
+def test_every_view_has_an_entry():
+    assert set(project_views()) == set(EXPECTED)
+
+
+class World:
+    pass
+
+
+@pytest.fixture
+def world(home_page):
+    world = World()
+    events = EventIndexPageFactory(parent=home_page)
+    world.event = EventPageFactory(parent=events)
+    world.registration = RegistrationFactory(event=world.event, attended=True)
+    world.entity_a = EntityFactory(name="Podmiot A")
+    world.entity_b = EntityFactory(name="Podmiot B")
+    world.users = {"anonymous": None, "member": UserFactory()}
+    for role, entity in (
+        ("representative_a", world.entity_a),
+        ("representative_b", world.entity_b),
+    ):
+        user = UserFactory()
+        Representative.objects.create(user=user, entity=entity, status="approved")
+        world.users[role] = user
+    for role, group in (("adviser", accounts.ROLE_ADVISERS), ("staff", accounts.ROLE_STAFF)):
+        user = UserFactory(roles=[group])
+        TOTP.activate(user, generate_totp_secret())
+        world.users[role] = user
+    return world
+
+
+@pytest.mark.parametrize("role", ROLES, ids=str)
+def test_each_visitor_gets_only_what_is_theirs(client, world, role):
+    if world.users[role] is not None:
+        client.force_login(world.users[role])
+    answers, wrong = {}, {}
+    for name, (arguments, expected) in EXPECTED.items():
+        if arguments is None:
+            continue
+        status = client.get(reverse(name, kwargs=arguments(world))).status_code
+        answers[name] = status
+        if status != expected[role]:
+            wrong[name] = (status, expected[role])
+    for page in Page.objects.live().filter(depth__gt=1).specific():
+        status = client.get(page.url).status_code
+        if status != EXPECTED["wagtail_serve"][1][role]:
+            wrong[page.url] = (status, 200)
+
+    assert not wrong, f"{role}: (got, expected) {wrong}"
+
+
+def test_representatives_cannot_write_to_another_entity(client, world):
+    client.force_login(world.users["representative_b"])
+
+    response = client.post(
+        reverse("directory_intranet:edit", kwargs={"entity_id": world.entity_a.pk}),
+        {"name": "Przejęty"},
+    )
+
+    assert response.status_code == 404
+    world.entity_a.refresh_from_db()
+    assert world.entity_a.name == "Podmiot A"
