@@ -17,6 +17,7 @@ from django.utils.translation import gettext_lazy as _
 from events import notifications
 from events.models import EventPage, Registration
 from events.recurrence import Occurrence, occurrence_on
+from portal.page_cache import content_changed
 
 logger = logging.getLogger(__name__)
 
@@ -168,6 +169,7 @@ def registration_create(
             registration.full_clean(validate_constraints=False)
             registration.save()
             transaction.on_commit(lambda: notifications.registration_received(registration))
+            transaction.on_commit(content_changed)  # place counts shown on public pages
     except IntegrityError as error:
         # The unique constraint caught a duplicate that raced past the check above.
         raise AlreadyRegistered() from error
@@ -221,6 +223,7 @@ def registration_cancel(*, event: EventPage, token: str, now=None) -> Registrati
         occurrence = occurrence_of(registration)
         promoted = _promote_waiting(occurrence, now) if freed_a_place else None
         transaction.on_commit(lambda: notifications.registration_cancelled(registration))
+        transaction.on_commit(content_changed)
         if promoted is not None:
             transaction.on_commit(lambda: notifications.registration_promoted(promoted))
     return promoted

@@ -76,6 +76,7 @@ INSTALLED_APPS = [
 ]
 
 MIDDLEWARE = [
+    "portal.page_cache.UpdateCacheMiddleware",
     "django.middleware.security.SecurityMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
@@ -90,6 +91,7 @@ MIDDLEWARE = [
     "csp.middleware.CSPMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "wagtail.contrib.redirects.middleware.RedirectMiddleware",
+    "portal.page_cache.FetchFromCacheMiddleware",
 ]
 
 ROOT_URLCONF = "portal.urls"
@@ -132,6 +134,11 @@ if REDIS_URL:
     }
 else:
     CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
+
+# Whole pages for anonymous visitors (portal/page_cache.py); 0 turns the cache off.
+PAGE_CACHE_SECONDS = env.int("PAGE_CACHE_SECONDS", default=60)
+CACHE_MIDDLEWARE_KEY_PREFIX = "page"
+CACHE_MIDDLEWARE_SECONDS = PAGE_CACHE_SECONDS
 
 # E-mail: console unless EMAIL_URL is set (smtp://user:pass@host:587/?tls=True, ...).
 if env.str("EMAIL_URL", default=""):

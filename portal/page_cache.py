@@ -1,0 +1,74 @@
+"""Whole-page cache for anonymous visitors, built on Django's cache middleware.
+
+- Only anonymous GET/HEAD requests are served from or stored in the cache; logged-in
+  people always get a freshly rendered page (their pages are also sent `private`).
+- Responses that set a cookie for a cookie-less request (e.g. the CSRF cookie of a page
+  with a sign-up form) are never stored — Django's rule — so forms keep working.
+- Every key carries a content version; publishing or changing anything the public sees
+  bumps it (`content_changed`), so no stale page outlives a change on the server. Browsers
+  and a CDN may keep a page for PAGE_CACHE_SECONDS (`Cache-Control: max-age`).
+"""
+
+from contextvars import ContextVar
+
+from django.conf import settings
+from django.core.cache import cache
+from django.middleware import cache as django_cache
+from django.utils.cache import patch_cache_control
+
+VERSION_KEY = "page-cache:content-version"
+_key_prefix = ContextVar("page_cache_key_prefix", default="")
+
+
+def content_version() -> int:
+    return cache.get_or_set(VERSION_KEY, 1, timeout=None)
+
+
+def content_changed(*args, **kwargs) -> None:
+    """Make every cached page stale (cheap: one increment in the cache)."""
+    try:
+        cache.incr(VERSION_KEY)
+    except ValueError:
+        cache.set(VERSION_KEY, 2, timeout=None)
+
+
+def _enabled() -> bool:
+    return settings.PAGE_CACHE_SECONDS > 0
+
+
+class _VersionedPrefix:
+    @property
+    def key_prefix(self):
+        return _key_prefix.get()
+
+    @key_prefix.setter
+    def key_prefix(self, value):
+        """Django sets a fixed prefix at start-up; ours is per request (see above)."""
+
+    @property
+    def cache_timeout(self):
+        return settings.PAGE_CACHE_SECONDS
+
+    @cache_timeout.setter
+    def cache_timeout(self, value):
+        """Read from settings on every request."""
+
+
+class UpdateCacheMiddleware(_VersionedPrefix, django_cache.UpdateCacheMiddleware):
+    def process_response(self, request, response):
+        user = getattr(request, "user", None)
+        if user is not None and user.is_authenticated:
+            patch_cache_control(response, private=True)
+            return response
+        if not _enabled():
+            return response
+        return super().process_response(request, response)
+
+
+class FetchFromCacheMiddleware(_VersionedPrefix, django_cache.FetchFromCacheMiddleware):
+    def process_request(self, request):
+        if not _enabled() or request.user.is_authenticated:
+            request._cache_update_cache = False
+            return None
+        _key_prefix.set(f"{settings.CACHE_MIDDLEWARE_KEY_PREFIX}:v{content_version()}")
+        return super().process_request(request)
