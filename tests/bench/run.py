@@ -28,6 +28,7 @@ Environment variables:
     BENCH_CONCURRENCY  concurrent connections (default 8)
     BENCH_OUTPUT       report file (default: bench-results.txt in the project root)
     BENCH_TOOL         "wrk" (default; falls back to python when wrk is unavailable)
+    BENCH_PAGE_CACHE_SECONDS  0 (default: measure rendering) or e.g. 60 (anonymous page cache)
                        or "python" to force the Python load generator
 
 Examples:
@@ -235,6 +236,8 @@ def make_server_env(database: Database) -> dict[str, str]:
         ALLOWED_HOSTS="127.0.0.1,localhost",
         SECURE_SSL_REDIRECT="0",
         BENCHMARK_VIEWS="1",
+        # 0: every request renders (the default); e.g. 60: anonymous whole-page cache on.
+        PAGE_CACHE_SECONDS=os.environ.get("BENCH_PAGE_CACHE_SECONDS", "0"),
     )
     if database.media_root:
         server_env["MEDIA_ROOT"] = str(database.media_root)
@@ -547,7 +550,8 @@ def format_report(
         f"date:         {datetime.datetime.now().astimezone().isoformat(timespec='seconds')}",
         f"git commit:   {git_commit()}",
         f"database:     {database.description}",
-        f"server:       gunicorn, {GUNICORN_WORKERS} sync workers, DEBUG=0",
+        f"server:       gunicorn, {GUNICORN_WORKERS} sync workers, DEBUG=0, page cache "
+        f"{os.environ.get('BENCH_PAGE_CACHE_SECONDS', '0')} s (BENCH_PAGE_CACHE_SECONDS)",
         f"load:         {tool}, concurrency {concurrency}, {seconds} s per URL",
         f"machine:      {os.cpu_count()} CPUs, load average {load_before:.2f} before the run",
         "",
