@@ -2,6 +2,7 @@ from django.conf import settings
 from django.http import HttpResponse
 from django.template.response import TemplateResponse
 from django.urls import reverse
+from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_GET
 
 from portal import search as search_query
@@ -73,8 +74,10 @@ def health(request):
     return response
 
 
+@never_cache
 def trivial(request):
-    """The benchmark's ceiling: a view doing nothing, served through the same stack."""
+    """The benchmark's ceiling: a view doing nothing, served through the same stack
+    (never from the page cache, so it measures the full middleware chain)."""
     return HttpResponse("ok", content_type="text/plain")
 
 
