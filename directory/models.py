@@ -194,6 +194,8 @@ class Entity(
         indexes = [
             models.Index(fields=["live", "legal_form"]),
             models.Index(fields=["live", "county"]),
+            models.Index(fields=["live", "-updated_at"], name="entity_recently_updated"),
+            models.Index(fields=["live", "name"], name="entity_by_name"),
         ]
 
     def __str__(self):

@@ -117,7 +117,7 @@ class DatabaseBackend:
         rows = (
             EntityServiceTag.objects.filter(content_object__in=entities)
             .values_list("tag__slug", "tag__name")
-            .annotate(number=Count("content_object", distinct=True))
+            .annotate(number=Count("content_object"))  # one row per entity and tag
             .order_by("-number", "tag__name")[:SERVICE_FACET_SIZE]
         )
         shown = [FacetValue(slug, name, n, slug in query.services) for slug, name, n in rows]
@@ -126,7 +126,11 @@ class DatabaseBackend:
     def search(self, query: DirectoryQuery, *, page_number="1", paginate) -> DirectoryResults:
         from django.utils.translation import gettext_lazy as _
 
-        results = self._ordered(self._filtered(query), query).select_related("logo")
+        results = (
+            self._ordered(self._filtered(query), query)
+            .select_related("logo")
+            .defer("search_document", "description", "areas_of_activity")
+        )
         page = paginate(results)
         facets = {
             "legal_form": self._choice_facet(

@@ -46,7 +46,11 @@ def open_data_entities():
 
 
 def recently_updated_entities(limit: int = 3):
-    return Entity.objects.filter(live=True).order_by("-updated_at", "pk")[:limit]
+    return (
+        Entity.objects.filter(live=True)
+        .only("name", "slug", "town", "updated_at")
+        .order_by("-updated_at")[:limit]
+    )
 
 
 def entities_editable_by(user):
