@@ -4,8 +4,25 @@ from django.utils.translation import gettext_lazy as _
 from events import services
 from events.models import Registration
 
+PERSON_FIELDS = (
+    "first_name",
+    "last_name",
+    "email",
+    "phone",
+    "organisation",
+    "participant_type",
+    "accessibility_needs",
+    "newsletter_consent",
+)
 
-class RegistrationForm(forms.Form):
+
+class PersonDataMixin:
+    def person_data(self) -> dict:
+        """The cleaned fields `services.registration_create` takes about the person."""
+        return {name: self.cleaned_data[name] for name in PERSON_FIELDS if name in self.fields}
+
+
+class RegistrationForm(PersonDataMixin, forms.Form):
     first_name = forms.CharField(label=_("First name"), max_length=100)
     last_name = forms.CharField(label=_("Last name"), max_length=100)
     email = forms.EmailField(label=_("E-mail"), max_length=254)

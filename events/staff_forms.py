@@ -1,10 +1,11 @@
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
+from events.forms import PersonDataMixin
 from events.models import Registration
 
 
-class StaffRegistrationForm(forms.Form):
+class StaffRegistrationForm(PersonDataMixin, forms.Form):
     """Staff add someone who phoned in; consent is recorded as given orally."""
 
     first_name = forms.CharField(label=_("First name"), max_length=100)

@@ -101,18 +101,12 @@ class AttendeesView(StaffMixin, TemplateView):
         form = StaffRegistrationForm(request.POST)
         if not form.is_valid():
             return self.render_to_response(self.get_context_data(form=form), status=200)
-        data = form.cleaned_data
         try:
             registration = services.registration_create(
                 event=event,
                 occurrence_date=occurrence.date,
-                first_name=data["first_name"],
-                last_name=data["last_name"],
-                email=data["email"],
-                phone=data["phone"],
-                organisation=data["organisation"],
-                participant_type=data["participant_type"],
                 added_by=request.user,
+                **form.person_data(),
             )
         except services.RegistrationRefused as refusal:
             messages.error(request, str(refusal.message))

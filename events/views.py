@@ -141,20 +141,12 @@ def event_detail(request, event):
 
 
 def _sign_up(request, event, occurrence, form):
-    data = form.cleaned_data
     try:
         registration = services.registration_create(
             event=event,
             occurrence_date=occurrence.date,
-            first_name=data["first_name"],
-            last_name=data["last_name"],
-            email=data["email"],
-            phone=data["phone"],
-            organisation=data["organisation"],
-            participant_type=data["participant_type"],
-            accessibility_needs=data["accessibility_needs"],
-            newsletter_consent=data["newsletter_consent"],
             user=request.user,
+            **form.person_data(),
         )
     except services.RegistrationRefused as refusal:
         messages.error(request, str(refusal.message))
