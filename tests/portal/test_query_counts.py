@@ -4,7 +4,12 @@ import pytest
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
 
-from tests.factories.portal import LocationFactory, LocationIndexPageFactory, StandardPageFactory
+from tests.factories.portal import (
+    AccessibilityStatementPageFactory,
+    LocationFactory,
+    LocationIndexPageFactory,
+    StandardPageFactory,
+)
 
 pytestmark = pytest.mark.django_db
 
@@ -29,6 +34,7 @@ PAGES = {
     "standard": lambda home: "/s-0/",
     "locations": lambda home: LocationIndexPageFactory(parent=home).url,
     "search": lambda home: "/szukaj/?q=warsztat",
+    "accessibility-statement": lambda home: AccessibilityStatementPageFactory(parent=home).url,
 }
 
 
