@@ -1,4 +1,7 @@
+from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
+from wagtail import hooks
+from wagtail.admin.menu import MenuItem
 from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSet
 
@@ -17,3 +20,18 @@ class EntityViewSet(SnippetViewSet):
 
 
 register_snippet(EntityViewSet)
+
+
+class StaffMenuItem(MenuItem):
+    def is_shown(self, request):
+        return request.user.has_perm("directory.change_entity")
+
+
+@hooks.register("register_admin_menu_item")
+def representation_requests_menu_item():
+    return StaffMenuItem(
+        _("Requests to represent entities"),
+        reverse("directory_staff:requests"),
+        icon_name="user",
+        order=231,
+    )

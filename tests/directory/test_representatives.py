@@ -218,3 +218,9 @@ def test_only_staff_reach_the_directory_staff_screens(client, member):
     assert client.get(url).status_code == 302
     client.force_login(member)
     assert client.get(url).status_code == 403
+
+
+def test_the_admin_menu_leads_staff_to_the_requests(staff_client):
+    menu = staff_client.get(reverse("wagtailadmin_home")).content.decode()
+
+    assert reverse("directory_staff:requests") in menu
