@@ -222,6 +222,8 @@ WAGTAILIMAGES_MAX_UPLOAD_SIZE = 10 * 1024 * 1024
 WAGTAILDOCS_EXTENSIONS = ["csv", "docx", "odt", "ods", "pdf", "pptx", "rtf", "txt", "xlsx", "zip"]
 WAGTAILDOCS_MAX_UPLOAD_SIZE = 20 * 1024 * 1024
 WAGTAILDOCS_SERVE_METHOD = "serve_view"
+WAGTAILDOCS_DOCUMENT_FORM_BASE = "portal.forms.SafeDocumentForm"
+WAGTAILDOCS_INLINE_CONTENT_TYPES = []  # every document downloads as an attachment
 # No inline style wrapper around embeds (it would break the CSP); CSS sizes the iframe.
 WAGTAILEMBEDS_RESPONSIVE_HTML = False
 # Text search: Polish and accent-folding on PostgreSQL (configurations made by the
