@@ -89,11 +89,6 @@ class EntityProfileForm(forms.ModelForm):
         ][:20]
         return data
 
-    def _post_clean(self):
-        # Validation against the database (unique registers) runs in the model's
-        # full_clean on the draft; the form checks the shape of each field.
-        super()._post_clean()
-
 
 class RepresentationRequestForm(forms.Form):
     message = forms.CharField(

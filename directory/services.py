@@ -7,7 +7,7 @@ revision and submitted to the "Moderacja katalogu" workflow, where staff (Kadra)
 
 import secrets
 
-from django.core.exceptions import PermissionDenied, ValidationError
+from django.core.exceptions import PermissionDenied
 from django.db import IntegrityError, transaction
 from django.utils import timezone
 from django.utils.text import slugify
@@ -96,10 +96,7 @@ def entity_change_submit(*, entity: Entity, data: dict, user) -> Entity:
     with transaction.atomic():
         draft = entity.get_latest_revision_as_object()
         draft = _apply(draft, dict(data))
-        try:
-            draft.full_clean()
-        except ValidationError:
-            raise
+        draft.full_clean()
         state = entity.current_workflow_state
         if state is not None:
             state.cancel(user=user)
