@@ -1,9 +1,11 @@
 from django.urls import path
 
-from intranet import views
+from intranet import enrolment_views, views
 
 app_name = "intranet"
 
 urlpatterns = [
     path("", views.DashboardView.as_view(), name="dashboard"),
+    path("moje-dane/", enrolment_views.my_data, name="my_data"),
+    path("moje-dane/dane.json", enrolment_views.my_data_json, name="my_data_json"),
 ]

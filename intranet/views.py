@@ -5,6 +5,7 @@ from django.views.generic import TemplateView
 
 from directory.selectors import representations_of
 from events.models import Registration
+from intranet import selectors
 from portal.accounts import user_is_staff_member
 
 
@@ -14,9 +15,13 @@ class DashboardView(LoginRequiredMixin, TemplateView):
     def get_context_data(self, **kwargs):
         user = self.request.user
         return {
+            "enrolments": selectors.enrolments_of(user),
+            "delegations": selectors.delegations_awaiting(user),
             "representations": representations_of(user),
             "registrations": Registration.objects.filter(user=user)
             .select_related("event")
             .order_by("-occurrence_date")[:20],
             "is_staff_member": user_is_staff_member(user),
+            "can_review": user.has_perm(selectors.REVIEW_PERMISSION),
+            "can_read_access_log": user.has_perm("intranet.view_personaldataaccess"),
         }

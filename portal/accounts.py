@@ -8,6 +8,8 @@ ROLE_MODERATORS = "Moderatorzy"
 ROLE_STAFF = "Kadra"
 ROLE_ADVISERS = "Doradcy"
 ROLES = (ROLE_EDITORS, ROLE_MODERATORS, ROLE_STAFF, ROLE_ADVISERS)
+# Not a job but a permission: who may see PESEL and special-category data (intranet 0002).
+ROLE_SPECIAL_DATA = "Dane szczególnych kategorii"
 
 
 def user_is_staff_member(user) -> bool:

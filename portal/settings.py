@@ -5,6 +5,7 @@ console e-mail, the database search backend). A `.env` file in the project root 
 if present; `.env.example` lists every variable.
 """
 
+import datetime
 from pathlib import Path
 
 import environ
@@ -266,6 +267,15 @@ SOCIAL_ENTERPRISE_REGISTER_URL = env.str(
 
 # Prefill entity profiles from the Ministry of Justice's open KRS API (off: forms only).
 KRS_API_ENABLED = env.bool("KRS_API_ENABLED", default=True)
+
+# Enrolment data is kept for the archiving period after the EU project ends, then
+# `manage.py anonymise_enrolments` anonymises it (nothing happens while the end date is unset).
+PROJECT_END_DATE = (
+    datetime.date.fromisoformat(env.str("PROJECT_END_DATE"))
+    if env.str("PROJECT_END_DATE", default="")
+    else None
+)
+ENROLMENT_RETENTION_YEARS = env.int("ENROLMENT_RETENTION_YEARS", default=5)
 
 # Content-Security-Policy for the public site and intranet: no inline scripts or styles.
 # The Wagtail admin (which relies on inline scripts) is excluded.

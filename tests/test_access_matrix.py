@@ -14,6 +14,7 @@ from directory.models import Representative
 from portal import accounts
 from tests.factories.directory import EntityFactory
 from tests.factories.events import EventIndexPageFactory, EventPageFactory, RegistrationFactory
+from tests.factories.intranet import EnrolmentFactory
 from tests.factories.portal import UserFactory
 
 pytestmark = pytest.mark.django_db
@@ -69,6 +70,37 @@ EXPECTED = {
         logged_in(REDIRECT),
     ),
     "intranet:dashboard": (lambda w: {}, logged_in(OK)),
+    "intranet:my_data": (lambda w: {}, logged_in(OK)),
+    "intranet:my_data_json": (lambda w: {}, logged_in(OK)),
+    "enrolment:start": (lambda w: {}, logged_in(OK)),
+    "enrolment:detail": (
+        lambda w: {"enrolment_id": w.draft.pk},
+        logged_in(MISSING) | {"member": OK},
+    ),
+    "enrolment:step": (
+        lambda w: {"enrolment_id": w.draft.pk, "step": 1},
+        logged_in(MISSING) | {"member": OK},
+    ),
+    "enrolment:submit": (lambda w: {"enrolment_id": w.draft.pk}, logged_in(NOT_ALLOWED)),
+    "enrolment:confirm_delegation": (
+        lambda w: {"enrolment_id": w.draft.pk},
+        logged_in(NOT_ALLOWED),
+    ),
+    "enrolment_staff:queue": (lambda w: {}, only_staff()),
+    "enrolment_staff:detail": (lambda w: {"enrolment_id": w.accepted.pk}, only_staff()),
+    "enrolment_staff:declaration": (lambda w: {"enrolment_id": w.accepted.pk}, only_staff()),
+    "enrolment_staff:support_end": (
+        lambda w: {"enrolment_id": w.accepted.pk},
+        only_staff(NOT_ALLOWED),
+    ),
+    # Special-category data: not even staff, unless given the dedicated permission.
+    "enrolment_staff:erase": (
+        lambda w: {"enrolment_id": w.accepted.pk},
+        logged_in(FORBIDDEN),
+    ),
+    "enrolment_staff:export_persons": (lambda w: {}, logged_in(FORBIDDEN)),
+    "enrolment_staff:export_entities": (lambda w: {}, logged_in(FORBIDDEN)),
+    "enrolment_staff:access_log": (lambda w: {}, logged_in(FORBIDDEN)),
     "directory:list": (lambda w: {}, everyone()),
     "directory:export_csv": (lambda w: {}, everyone()),
     "directory:export_json": (lambda w: {}, everyone()),
@@ -120,6 +152,8 @@ def world(home_page):
         user = UserFactory()
         Representative.objects.create(user=user, entity=entity, status="approved")
         world.users[role] = user
+    world.draft = EnrolmentFactory(user=world.users["member"])
+    world.accepted = EnrolmentFactory(accepted=True)
     for role, group in (("adviser", accounts.ROLE_ADVISERS), ("staff", accounts.ROLE_STAFF)):
         user = UserFactory(roles=[group])
         TOTP.activate(user, generate_totp_secret())
