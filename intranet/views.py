@@ -1,11 +1,12 @@
 """The member's dashboard: everything the intranet holds for the logged-in person."""
 
 from django.contrib.auth.mixins import LoginRequiredMixin
+from django.utils import timezone
 from django.views.generic import TemplateView
 
 from directory.selectors import representations_of
 from events.models import Registration
-from intranet import selectors
+from intranet import booking_selectors, selectors
 from portal.accounts import user_is_staff_member
 
 
@@ -14,7 +15,11 @@ class DashboardView(LoginRequiredMixin, TemplateView):
 
     def get_context_data(self, **kwargs):
         user = self.request.user
+        now = timezone.now()
         return {
+            "upcoming_bookings": booking_selectors.upcoming_bookings_of(user, now),
+            "past_bookings_count": booking_selectors.past_bookings_of(user, now).count(),
+            "can_run_desk": user.has_perm(booking_selectors.DESK_PERMISSION),
             "enrolments": selectors.enrolments_of(user),
             "delegations": selectors.delegations_awaiting(user),
             "representations": representations_of(user),

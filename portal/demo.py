@@ -102,6 +102,11 @@ DEMO_ACCOUNTS = [
     ("Moderator", "moderator@owes.example.org", accounts.ROLE_MODERATORS),
     ("Kadra", "kadra@owes.example.org", accounts.ROLE_STAFF),
     ("Doradca", "doradca@owes.example.org", accounts.ROLE_ADVISERS),
+    (
+        "Kadra (dane szczególne)",
+        "kadra-dane@owes.example.org",
+        (accounts.ROLE_STAFF, accounts.ROLE_SPECIAL_DATA),
+    ),
     ("Uczestnik", "uczestnik@owes.example.org", None),
 ]
 
@@ -412,8 +417,8 @@ def seed_accounts() -> list[tuple[str, str]]:
                 is_staff=is_admin,
                 is_superuser=is_admin,
             )
-        if role:
-            user.groups.add(Group.objects.get(name=role))
+        for name in (role,) if isinstance(role, str) else role or ():
+            user.groups.add(Group.objects.get(name=name))
         EmailAddress.objects.get_or_create(
             user=user, email=email, defaults={"verified": True, "primary": True}
         )

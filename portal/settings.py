@@ -277,6 +277,11 @@ PROJECT_END_DATE = (
 )
 ENROLMENT_RETENTION_YEARS = env.int("ENROLMENT_RETENTION_YEARS", default=5)
 
+# Consultations: how many upcoming bookings one member may hold, and until how many hours
+# before the meeting a member may cancel or move it online.
+BOOKING_MAX_UPCOMING = env.int("BOOKING_MAX_UPCOMING", default=3)
+BOOKING_CHANGE_HOURS = env.int("BOOKING_CHANGE_HOURS", default=24)
+
 # Content-Security-Policy for the public site and intranet: no inline scripts or styles.
 # The Wagtail admin (which relies on inline scripts) is excluded.
 CONTENT_SECURITY_POLICY = {

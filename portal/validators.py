@@ -83,3 +83,12 @@ def validate_pesel(value: str) -> None:
         raise ValidationError(
             _("This PESEL number gives a future date of birth."), code="pesel_future"
         )
+
+
+def pesel_for(birth_date: datetime.date, sex: str, serial: int = 0) -> str:
+    """A valid PESEL for a birth date and sex ("F"/"M") — for demo data and tests."""
+    month = birth_date.month + {18: 80, 19: 0, 20: 20, 21: 40, 22: 60}[birth_date.year // 100]
+    sex_digit = (serial % 5) * 2 + (1 if sex == "M" else 0)
+    body = f"{birth_date:%y}{month:02d}{birth_date.day:02d}{serial % 1000:03d}{sex_digit}"
+    check = (10 - _weighted_sum(body, (1, 3, 7, 9, 1, 3, 7, 9, 1, 3)) % 10) % 10
+    return body + str(check)

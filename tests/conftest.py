@@ -41,6 +41,20 @@ def _clear_cache():
 
 
 @pytest.fixture
+def tuesday_morning():
+    """A working Tuesday at 10:07 in Warsaw, the clock running: for screens about "now"
+    (the walk-in desk) that must not depend on when the suite runs."""
+    import datetime
+    import zoneinfo
+
+    import time_machine
+
+    moment = datetime.datetime(2027, 11, 9, 10, 7, tzinfo=zoneinfo.ZoneInfo("Europe/Warsaw"))
+    with time_machine.travel(moment, tick=True):
+        yield moment
+
+
+@pytest.fixture
 def home_page(db):
     """A published home page that is the root of the default site."""
     root = Page.get_first_root_node()

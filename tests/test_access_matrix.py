@@ -14,7 +14,7 @@ from directory.models import Representative
 from portal import accounts
 from tests.factories.directory import EntityFactory
 from tests.factories.events import EventIndexPageFactory, EventPageFactory, RegistrationFactory
-from tests.factories.intranet import EnrolmentFactory
+from tests.factories.intranet import BookingFactory, EnrolmentFactory
 from tests.factories.portal import UserFactory
 
 pytestmark = pytest.mark.django_db
@@ -86,6 +86,26 @@ EXPECTED = {
         lambda w: {"enrolment_id": w.draft.pk},
         logged_in(NOT_ALLOWED),
     ),
+    "bookings:home": (lambda w: {}, logged_in(OK)),
+    "bookings:slots": (lambda w: {}, logged_in(REDIRECT)),  # no search given: back home
+    "bookings:book": (lambda w: {}, logged_in(REDIRECT)),
+    "bookings:detail": (
+        lambda w: {"booking_id": w.booking.pk},
+        logged_in(MISSING) | {"member": OK},
+    ),
+    "bookings:ics": (
+        lambda w: {"booking_id": w.booking.pk},
+        logged_in(MISSING) | {"member": OK},
+    ),
+    "bookings:cancel": (lambda w: {"booking_id": w.booking.pk}, logged_in(NOT_ALLOWED)),
+    "bookings_staff:desk": (lambda w: {}, only_staff() | {"adviser": OK}),
+    "bookings_staff:calendar": (lambda w: {}, only_staff() | {"adviser": OK}),
+    "bookings_staff:walk_in": (lambda w: {}, only_staff(REDIRECT) | {"adviser": REDIRECT}),
+    # Confidential notes: Kadra, and the meeting's own adviser (not this other adviser).
+    "bookings_staff:outcome": (
+        lambda w: {"booking_id": w.booking.pk},
+        only_staff() | {"adviser": MISSING},
+    ),
     "enrolment_staff:queue": (lambda w: {}, only_staff()),
     "enrolment_staff:detail": (lambda w: {"enrolment_id": w.accepted.pk}, only_staff()),
     "enrolment_staff:declaration": (lambda w: {"enrolment_id": w.accepted.pk}, only_staff()),
@@ -154,6 +174,7 @@ def world(home_page):
         world.users[role] = user
     world.draft = EnrolmentFactory(user=world.users["member"])
     world.accepted = EnrolmentFactory(accepted=True)
+    world.booking = BookingFactory(member=world.users["member"])
     for role, group in (("adviser", accounts.ROLE_ADVISERS), ("staff", accounts.ROLE_STAFF)):
         user = UserFactory(roles=[group])
         TOTP.activate(user, generate_totp_secret())

@@ -4,20 +4,22 @@ import factory
 from django.utils import timezone
 
 from intranet import statements
-from intranet.models import Enrolment, TargetGroup
+from intranet.models import (
+    AdviserProfile,
+    Availability,
+    Booking,
+    Enrolment,
+    Specialisation,
+    TargetGroup,
+)
+from portal.accounts import ROLE_ADVISERS
+from portal.validators import pesel_for
 from tests.factories.portal import LocationFactory, UserFactory
 
 
 def make_pesel(birth_date: datetime.date, sex: str = "F", serial: int = 123) -> str:
     """A valid PESEL for a birth date and sex ("F"/"M"); `serial` tells people apart."""
-    month = birth_date.month + {18: 80, 19: 0, 20: 20, 21: 40, 22: 60}[birth_date.year // 100]
-    sex_digit = (serial % 5) * 2 + (1 if sex == "M" else 0)
-    body = (
-        f"{birth_date.year % 100:02d}{month:02d}{birth_date.day:02d}{serial % 1000:03d}{sex_digit}"
-    )
-    weights = (1, 3, 7, 9, 1, 3, 7, 9, 1, 3)
-    check = (10 - sum(int(d) * w for d, w in zip(body, weights, strict=True)) % 10) % 10
-    return body + str(check)
+    return pesel_for(birth_date, sex, serial)
 
 
 class EnrolmentFactory(factory.django.DjangoModelFactory):
@@ -83,3 +85,51 @@ class EntityEnrolmentFactory(EnrolmentFactory):
     members = 5
     support_areas = factory.LazyFunction(lambda: ["business", "marketing"])
     needs = "Biznesplan i strona internetowa."
+
+
+class AdviserFactory(factory.django.DjangoModelFactory):
+    """An adviser (in Doradcy); `hours=[(weekday, "09:00", "15:00", location), …]`."""
+
+    class Meta:
+        model = AdviserProfile
+        skip_postgeneration_save = True
+
+    user = factory.SubFactory(UserFactory, roles=[ROLE_ADVISERS], first_name="Doradca")
+
+    @factory.post_generation
+    def specialisations(obj, create, extracted, **kwargs):
+        if create:
+            codes = extracted or ["business"]
+            obj.specialisations.set(Specialisation.objects.filter(code__in=codes))
+            obj.save()  # a ParentalManyToManyField is written on save
+
+    @factory.post_generation
+    def two_factor(obj, create, extracted, **kwargs):
+        """Advisers reach staff screens, which ask for TOTP: set it up unless told not to."""
+        if create and extracted is not False:
+            from allauth.mfa.totp.internal.auth import TOTP, generate_totp_secret
+
+            TOTP.activate(obj.user, generate_totp_secret())
+
+    @factory.post_generation
+    def hours(obj, create, extracted, **kwargs):
+        for weekday, start, end, location in extracted or []:
+            Availability.objects.create(
+                adviser=obj,
+                weekday=weekday,
+                start_time=datetime.time.fromisoformat(start),
+                end_time=datetime.time.fromisoformat(end),
+                location=location,
+            )
+
+
+class BookingFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = Booking
+
+    adviser = factory.SubFactory(AdviserFactory)
+    specialisation = factory.LazyFunction(lambda: Specialisation.objects.get(code="business"))
+    location = factory.SubFactory(LocationFactory)
+    start = factory.LazyFunction(lambda: timezone.now() + datetime.timedelta(days=3))
+    end = factory.LazyAttribute(lambda b: b.start + datetime.timedelta(minutes=60))
+    member = factory.SubFactory(UserFactory)

@@ -4,6 +4,7 @@ from django.db import transaction
 
 from directory.demo import seed_entities
 from events.demo import seed_events
+from intranet.demo import seed_advisers, seed_enrolments
 from news.demo import seed_news
 from portal import demo
 
@@ -36,8 +37,12 @@ class Command(BaseCommand):
             seed_events(home)
             created_entities = seed_entities(entities)
             accounts = demo.seed_accounts()
+            enrolments = seed_enrolments()
+            advisers = seed_advisers()
         self.stdout.write(self.style.SUCCESS(f"Demo content ready at {home.url_path}"))
         self.stdout.write(f"Directory: {created_entities} entities added ({entities} in all).")
+        self.stdout.write(f"Enrolments: {enrolments} added to the staff queue.")
+        self.stdout.write(f"Advisers: {advisers} added with weekly hours.")
         self.stdout.write(f"Demo accounts (password: {demo.DEMO_PASSWORD}):")
         for role, email in accounts:
             self.stdout.write(f"  {role:<22} {email}")

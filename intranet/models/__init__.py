@@ -1,0 +1,41 @@
+from intranet.models.bookings import (
+    AdviserProfile,
+    Availability,
+    AvailabilityException,
+    Booking,
+    Specialisation,
+)
+from intranet.models.enrolment import (
+    AreaType,
+    DisabilityDegree,
+    Education,
+    Eligibility,
+    Enrolment,
+    EnrolmentChange,
+    LabourMarketStatus,
+    PersonalDataAccess,
+    SensitiveAnswer,
+    Sex,
+    SupportArea,
+    TargetGroup,
+)
+
+__all__ = [
+    "AdviserProfile",
+    "AreaType",
+    "Availability",
+    "AvailabilityException",
+    "Booking",
+    "DisabilityDegree",
+    "Education",
+    "Eligibility",
+    "Enrolment",
+    "EnrolmentChange",
+    "LabourMarketStatus",
+    "PersonalDataAccess",
+    "SensitiveAnswer",
+    "Sex",
+    "Specialisation",
+    "SupportArea",
+    "TargetGroup",
+]
