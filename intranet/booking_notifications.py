@@ -7,6 +7,7 @@ from django.core.mail import EmailMultiAlternatives
 from django.template.loader import render_to_string
 from django.urls import reverse
 from django.utils import timezone, translation
+from django.utils.http import urlencode
 from django.utils.translation import gettext, gettext_noop
 from icalendar import Calendar, Event, vText
 
@@ -88,3 +89,23 @@ def booking_reminder(booking) -> bool:
         gettext_noop("Reminder: your consultation tomorrow"),
         attach_ics=False,
     )
+
+
+def enrolment_invitation(booking) -> bool:
+    """A walk-in visitor is invited to make an account and enrol (no .ics)."""
+    signup = reverse("account_signup") + "?" + urlencode({"next": reverse("enrolment:start")})
+    context = {"booking": booking, "signup_url": settings.SITE_URL + signup}
+    with translation.override(settings.LANGUAGE_CODE):
+        body = render_to_string("intranet/email/enrolment_invitation.txt", context)
+        subject = gettext(gettext_noop("Invitation to enrol in the support centre's project"))
+    message = EmailMultiAlternatives(
+        subject=f"{settings.ACCOUNT_EMAIL_SUBJECT_PREFIX}{subject}",
+        body=body,
+        to=[booking.visitor_email],
+    )
+    try:
+        message.send()
+    except Exception:  # noqa: BLE001 - nothing is lost; staff see the failure
+        logger.exception("Could not send the enrolment invitation for booking %s", booking.pk)
+        return False
+    return True

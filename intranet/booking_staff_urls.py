@@ -9,4 +9,5 @@ urlpatterns = [
     path("recepcja/umow/", views.walk_in, name="walk_in"),
     path("kalendarz/", views.calendar, name="calendar"),
     path("<int:booking_id>/", views.outcome, name="outcome"),
+    path("<int:booking_id>/zaproszenie/", views.invite, name="invite"),
 ]

@@ -12,7 +12,9 @@ from django.urls import reverse
 from django.utils import timezone
 from django.utils.http import urlencode
 from django.utils.translation import gettext as _
+from django.views.decorators.http import require_POST
 
+from intranet import booking_notifications as notifications
 from intranet import booking_selectors as selectors
 from intranet import booking_services as services
 from intranet.booking_forms import CalendarFilterForm, OutcomeForm, WalkInForm, parse_slot_key
@@ -217,3 +219,22 @@ def outcome(request, booking_id):
     return TemplateResponse(
         request, "intranet/bookings/outcome.html", {"booking": booking, "form": form}
     )
+
+
+@permission_required_or_403(DESK)
+@require_POST
+def invite(request, booking_id):
+    """Invite a walk-in visitor (no account) to create one and enrol."""
+    booking = get_object_or_404(
+        selectors.bookings_visible_to_staff(request.user).filter(
+            member__isnull=True, visitor_email__gt=""
+        ),
+        pk=booking_id,
+    )
+    if notifications.enrolment_invitation(booking):
+        messages.success(
+            request, _("Invitation sent to %(email)s.") % {"email": booking.visitor_email}
+        )
+    else:
+        messages.error(request, _("The invitation could not be sent; try again later."))
+    return redirect("bookings_staff:outcome", booking_id=booking.pk)

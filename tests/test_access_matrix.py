@@ -106,6 +106,10 @@ EXPECTED = {
         lambda w: {"booking_id": w.booking.pk},
         only_staff() | {"adviser": MISSING},
     ),
+    "bookings_staff:invite": (
+        lambda w: {"booking_id": w.booking.pk},
+        only_staff(NOT_ALLOWED) | {"adviser": NOT_ALLOWED},
+    ),
     "enrolment_staff:queue": (lambda w: {}, only_staff()),
     "enrolment_staff:detail": (lambda w: {"enrolment_id": w.accepted.pk}, only_staff()),
     "enrolment_staff:declaration": (lambda w: {"enrolment_id": w.accepted.pk}, only_staff()),

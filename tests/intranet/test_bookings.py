@@ -381,3 +381,21 @@ def test_holidays_are_named_on_the_calendar(client):
         reverse("bookings_staff:calendar"), {"dzien": f"{year}-11-11"}
     ).content.decode()
     assert "Narodowe Święto Niepodległości" in page
+
+
+def test_a_walk_in_visitor_is_invited_to_enrol(client, business, centre, adviser):
+    booking = BookingFactory(
+        adviser=adviser,
+        location=centre,
+        member=None,
+        is_walk_in=True,
+        visitor_name="Pan Zenon",
+        visitor_email="zenon@example.org",
+    )
+    client.force_login(staff_user())
+    page = client.get(reverse("bookings_staff:outcome", args=(booking.pk,))).content.decode()
+    assert "Wyślij zaproszenie do rekrutacji" in page
+    response = client.post(reverse("bookings_staff:invite", args=(booking.pk,)), follow=True)
+    assert "Zaproszenie wysłano na zenon@example.org." in response.content.decode()
+    assert mail.outbox[-1].to == ["zenon@example.org"]
+    assert "/konto/signup/?next=%2Fintranet%2Frekrutacja%2F" in mail.outbox[-1].body
