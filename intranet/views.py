@@ -20,6 +20,7 @@ class DashboardView(LoginRequiredMixin, TemplateView):
             "upcoming_bookings": booking_selectors.upcoming_bookings_of(user, now),
             "past_bookings_count": booking_selectors.past_bookings_of(user, now).count(),
             "can_run_desk": user.has_perm(booking_selectors.DESK_PERMISSION),
+            "can_see_indicators": user.has_perm("intranet.view_indicators"),
             "enrolments": selectors.enrolments_of(user),
             "delegations": selectors.delegations_awaiting(user),
             "representations": representations_of(user),

@@ -1,8 +1,10 @@
 from django.utils.translation import gettext_lazy as _
+from wagtail import hooks
 from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSet, SnippetViewSetGroup
 
-from intranet.models import AdviserProfile, Specialisation
+from intranet.grant_services import job_checks_schedule
+from intranet.models import AdviserProfile, Grant, Job, Partnership, Specialisation
 
 
 class AdviserViewSet(SnippetViewSet):
@@ -28,3 +30,44 @@ class ConsultationsGroup(SnippetViewSetGroup):
 
 
 register_snippet(ConsultationsGroup)
+
+
+class GrantViewSet(SnippetViewSet):
+    model = Grant
+    icon = "doc-full"
+    menu_label = _("Grant agreements")
+    list_display = ["entity", "kind", "amount", "signed_on"]
+    list_filter = ["kind"]
+
+
+class JobViewSet(SnippetViewSet):
+    model = Job
+    icon = "user"
+    menu_label = _("Jobs created")
+    list_display = ["grant", "participant", "start_date", "working_time"]
+
+
+class PartnershipViewSet(SnippetViewSet):
+    model = Partnership
+    icon = "group"
+    menu_label = _("Partnerships")
+    list_display = ["name", "call", "created_on", "outcome"]
+    list_filter = ["outcome"]
+
+
+class GrantsGroup(SnippetViewSetGroup):
+    items = (GrantViewSet, JobViewSet, PartnershipViewSet)
+    menu_icon = "doc-full"
+    menu_label = _("Grants and partnerships")
+    menu_order = 250
+
+
+register_snippet(GrantsGroup)
+
+
+@hooks.register("after_create_snippet")
+@hooks.register("after_edit_snippet")
+def schedule_job_checks(request, instance):
+    """A job saved in the admin gets its monitoring checks (see grant_services)."""
+    if isinstance(instance, Job):
+        job_checks_schedule(job=instance)

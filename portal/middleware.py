@@ -5,7 +5,7 @@ from django.utils.translation import gettext as _
 from portal.accounts import user_must_set_up_mfa
 
 # Screens only staff reach; the intranet's staff views live under /intranet/kadra/.
-STAFF_PATH_PREFIXES = ("/admin/", "/django-admin/", "/intranet/kadra/")
+STAFF_PATH_PREFIXES = ("/admin/", "/django-admin/", "/intranet/kadra/", "/intranet/raporty/")
 
 
 class StaffTwoFactorMiddleware:

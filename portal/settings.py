@@ -282,6 +282,10 @@ ENROLMENT_RETENTION_YEARS = env.int("ENROLMENT_RETENTION_YEARS", default=5)
 BOOKING_MAX_UPCOMING = env.int("BOOKING_MAX_UPCOMING", default=3)
 BOOKING_CHANGE_HOURS = env.int("BOOKING_CHANGE_HOURS", default=24)
 
+# Jobs created with grants are checked every N months for M months after they start.
+JOB_CHECK_EVERY_MONTHS = env.int("JOB_CHECK_EVERY_MONTHS", default=3)
+JOB_MONITORING_MONTHS = env.int("JOB_MONITORING_MONTHS", default=12)
+
 # Content-Security-Policy for the public site and intranet: no inline scripts or styles.
 # The Wagtail admin (which relies on inline scripts) is excluded.
 CONTENT_SECURITY_POLICY = {

@@ -19,9 +19,23 @@ from intranet.models.enrolment import (
     SupportArea,
     TargetGroup,
 )
+from intranet.models.grants import (
+    AnnualReport,
+    Grant,
+    Job,
+    JobCheck,
+    Partnership,
+    PartnershipMember,
+)
 
 __all__ = [
     "AdviserProfile",
+    "AnnualReport",
+    "Grant",
+    "Job",
+    "JobCheck",
+    "Partnership",
+    "PartnershipMember",
     "AreaType",
     "Availability",
     "AvailabilityException",

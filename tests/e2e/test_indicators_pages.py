@@ -1,0 +1,62 @@
+"""The indicator dashboard (with its chart), a list of records, job monitoring and the annual
+report pass axe-core."""
+
+import datetime
+
+import pytest
+
+from intranet.grant_services import job_checks_schedule
+from intranet.models import Enrolment, Grant, Job
+from portal import accounts
+from tests.factories.directory import EntityFactory
+from tests.factories.portal import LocationFactory, UserFactory
+
+pytestmark = [
+    pytest.mark.browser,
+    pytest.mark.django_db(transaction=True, serialized_rollback=True),
+]
+
+
+@pytest.fixture
+def data(home_page):
+    centre = LocationFactory()
+    Enrolment.objects.bulk_create(
+        Enrolment(
+            target_group="individual",
+            status="accepted",
+            first_name="Osoba",
+            last_name=str(n),
+            sex="F" if n % 3 else "M",
+            location=centre,
+            support_start=datetime.date(2016, 1 + n % 12, 10),
+        )
+        for n in range(40)
+    )
+    grant = Grant.objects.create(
+        entity=EntityFactory(), kind="grant", amount=46000, signed_on=datetime.date(2016, 11, 1)
+    )
+    job_checks_schedule(job=Job.objects.create(grant=grant, start_date=datetime.date(2016, 12, 1)))
+
+
+def kadra():
+    from allauth.mfa.totp.internal.auth import TOTP, generate_totp_secret
+
+    user = UserFactory(roles=[accounts.ROLE_STAFF])
+    TOTP.activate(user, generate_totp_secret())
+    return user
+
+
+@pytest.mark.parametrize(
+    "path",
+    [
+        pytest.param("/intranet/kadra/wskazniki/?rok=2016", id="dashboard"),
+        pytest.param("/intranet/kadra/wskazniki/?od=2016-12-31&do=2016-01-01", id="bad-period"),
+        pytest.param("/intranet/kadra/wskazniki/lista/people/?rok=2016", id="records"),
+        pytest.param("/intranet/kadra/wskazniki/monitoring-miejsc-pracy/", id="job-monitoring"),
+        pytest.param("/intranet/raporty/roczny/2016/", id="annual-report"),
+    ],
+)
+def test_indicator_pages_meet_wcag_21_aa(page, log_in, assert_accessible, data, path):
+    log_in(page, kadra())
+    assert page.goto(path).status == 200
+    assert_accessible(page)
