@@ -346,3 +346,18 @@ class Invitation(models.Model):
 
     def __str__(self):
         return f"{self.email} – {self.entity}"
+
+
+class PendingIndexUpdate(models.Model):
+    """An entity whose search-index copy could not be updated (the cluster was away);
+    `manage.py rebuild_directory_index --queue` catches up."""
+
+    entity_id = models.PositiveBigIntegerField(unique=True)
+    queued_at = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        verbose_name = _("pending search-index update")
+        verbose_name_plural = _("pending search-index updates")
+
+    def __str__(self):
+        return f"{self.entity_id} ({self.queued_at:%Y-%m-%d %H:%M})"

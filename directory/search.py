@@ -157,4 +157,12 @@ class DatabaseBackend:
 
 
 def get_backend():
+    """Elasticsearch when ELASTICSEARCH_URL is set (falling back to the database when the
+    cluster does not answer), the database otherwise."""
+    from django.conf import settings
+
+    if settings.ELASTICSEARCH_URL:
+        from directory.search_es import ElasticsearchBackend
+
+        return ElasticsearchBackend()
     return DatabaseBackend()

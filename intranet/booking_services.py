@@ -10,7 +10,7 @@ import datetime
 import logging
 
 from django.conf import settings
-from django.db import IntegrityError, transaction
+from django.db import IntegrityError, OperationalError, transaction
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
@@ -135,13 +135,21 @@ def booking_create(
     try:
         with transaction.atomic():
             booking.save()
-    except IntegrityError as error:
-        # The database refused an overlap (exclusion constraint) or the same start.
+    except (IntegrityError, OperationalError) as error:
+        # The database refused an overlap (exclusion constraint) or the same start. Two
+        # overlapping inserts can also wait on each other; PostgreSQL then aborts one
+        # (deadlock, SQLSTATE 40P01) — for that person the time was just taken as well.
+        if isinstance(error, OperationalError) and not _is_deadlock(error):
+            raise
         if member is not None and "member_no_overlap" in str(error):
             raise BookingRefused(_("You already have a consultation at this time.")) from error
         raise SlotTaken() from error
     transaction.on_commit(lambda: notifications.booking_confirmed(booking))
     return booking
+
+
+def _is_deadlock(error: Exception) -> bool:
+    return getattr(error.__cause__, "sqlstate", None) == "40P01"
 
 
 def change_deadline(booking: Booking) -> datetime.datetime:

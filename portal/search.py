@@ -1,8 +1,18 @@
 """Turning what a person typed into something every search backend accepts."""
 
+import logging
 import re
 
 from django.db import DatabaseError, connection, transaction
+
+try:
+    from elasticsearch import ApiError, TransportError
+
+    SEARCH_CLUSTER_ERRORS = (TransportError, ApiError, ConnectionError)
+except ImportError:  # pragma: no cover - elasticsearch is a dependency
+    SEARCH_CLUSTER_ERRORS = (ConnectionError,)
+
+logger = logging.getLogger(__name__)
 
 QUERY_MAX_LENGTH = 200
 _WORD = re.compile(r"\w+")
@@ -31,13 +41,22 @@ def _pages():
 
 def site_search(words: str):
     """Live, public pages matching the words; when whole words find nothing, their
-    beginnings do ("spoldz" finds "Spółdzielnia")."""
+    beginnings do ("spoldz" finds "Spółdzielnia"). With Elasticsearch configured and not
+    answering, the database index (kept as "database") answers instead."""
     if not words:
         return []
-    results = _pages().search(words)
+    try:
+        return _search(words, backend="default")
+    except SEARCH_CLUSTER_ERRORS:
+        logger.warning("Elasticsearch did not answer; site search used the database")
+        return _search(words, backend="database")
+
+
+def _search(words, *, backend):
+    results = _pages().search(words, backend=backend)
     if results.count():
         return results
-    return _pages().autocomplete(words)
+    return _pages().autocomplete(words, backend=backend)
 
 
 def suggestions(words: str, limit: int = 3) -> list:
@@ -50,5 +69,5 @@ def suggestions(words: str, limit: int = 3) -> list:
     try:
         with transaction.atomic():
             return list(_pages().search(Fuzzy(words, unaccent=True))[:limit])
-    except DatabaseError:
+    except (DatabaseError, *SEARCH_CLUSTER_ERRORS):
         return []

@@ -231,17 +231,34 @@ WAGTAILEMBEDS_RESPONSIVE_HTML = False
 # migration portal/0005), SQLite's FTS5 with plain word matching otherwise.
 IS_POSTGRESQL = DATABASES["default"]["ENGINE"].endswith("postgresql")
 TEXT_SEARCH_CONFIG = "polish_unaccent" if IS_POSTGRESQL else None
-WAGTAILSEARCH_BACKENDS = {
-    "default": (
-        {
-            "BACKEND": "portal.search_backend",
-            "SEARCH_CONFIG": "polish_unaccent",
-            "AUTOCOMPLETE_CONFIG": "simple_unaccent",
-        }
-        if IS_POSTGRESQL
-        else {"BACKEND": "wagtail.search.backends.database"}
-    ),
-}
+DATABASE_SEARCH_BACKEND = (
+    {
+        "BACKEND": "portal.search_backend",
+        "SEARCH_CONFIG": "polish_unaccent",
+        "AUTOCOMPLETE_CONFIG": "simple_unaccent",
+    }
+    if IS_POSTGRESQL
+    else {"BACKEND": "wagtail.search.backends.database"}
+)
+# At scale: Elasticsearch 8 for pages (Wagtail's backend) and the directory
+# (elasticsearch-dsl), with Polish analysis (portal/elasticsearch.py). The database index
+# is kept too, as the fallback when the cluster does not answer.
+ELASTICSEARCH_URL = env.str("ELASTICSEARCH_URL", default="")
+ELASTICSEARCH_STEMPEL = env.bool("ELASTICSEARCH_STEMPEL", default=True)
+ELASTICSEARCH_INDEX_PREFIX = env.str("ELASTICSEARCH_INDEX_PREFIX", default="owes")
+if ELASTICSEARCH_URL:
+    from portal.elasticsearch import wagtail_backend
+
+    WAGTAILSEARCH_BACKENDS = {
+        "default": wagtail_backend(
+            url=ELASTICSEARCH_URL,
+            stempel=ELASTICSEARCH_STEMPEL,
+            index_prefix=ELASTICSEARCH_INDEX_PREFIX,
+        ),
+        "database": DATABASE_SEARCH_BACKEND,
+    }
+else:
+    WAGTAILSEARCH_BACKENDS = {"default": DATABASE_SEARCH_BACKEND}
 WAGTAIL_PASSWORD_MANAGEMENT_ENABLED = False  # passwords are managed by allauth
 WAGTAILADMIN_LOGIN_URL = "account_login"  # one login for the site and the admin (allauth)
 WAGTAIL_FRONTEND_LOGIN_URL = "account_login"

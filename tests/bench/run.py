@@ -30,6 +30,8 @@ Environment variables:
     BENCH_TOOL         "wrk" (default; falls back to python when wrk is unavailable)
     BENCH_PAGE_CACHE_SECONDS  0 (default: measure rendering) or e.g. 60 (anonymous page cache)
                        or "python" to force the Python load generator
+    BENCH_PEOPLE, BENCH_CONSULTATIONS  volume behind the indicators (default 10000, 50000;
+                       `seed_volume` adds them once, with 2000 entities)
 
 Examples:
 
@@ -81,6 +83,14 @@ URLS = [
     ("static file", "/static/css/site.css"),
     ("trivial view", "/_bench/trivial/"),
 ]
+# Intranet screens measured as a logged-in Kadra member (demo account kadra@…; the bench
+# server runs with STAFF_REQUIRE_MFA=0 so that a session cookie is enough). {year}: this year.
+BENCH_PEOPLE = int(os.environ.get("BENCH_PEOPLE", "10000"))
+BENCH_CONSULTATIONS = int(os.environ.get("BENCH_CONSULTATIONS", "50000"))
+STAFF_URLS = [
+    ("indicators, a year (Kadra)", "/intranet/kadra/wskazniki/?rok={year}"),
+]
+STAFF_EMAIL = "kadra@owes.example.org"
 # The ceiling every other URL is compared with: the same stack, a view doing nothing.
 TRIVIAL_PATH = "/_bench/trivial/"
 
@@ -238,16 +248,59 @@ def make_server_env(database: Database) -> dict[str, str]:
         BENCHMARK_VIEWS="1",
         # 0: every request renders (the default); e.g. 60: anonymous whole-page cache on.
         PAGE_CACHE_SECONDS=os.environ.get("BENCH_PAGE_CACHE_SECONDS", "0"),
+        # The staff screens are measured with a session cookie, without a TOTP step.
+        STAFF_REQUIRE_MFA="0",
     )
     if database.media_root:
         server_env["MEDIA_ROOT"] = str(database.media_root)
     return server_env
 
 
+# Lines added to the report by the set-up (e.g. how long indexing took).
+SETUP_NOTES: list[str] = []
+
+
 def prepare_site(server_env: dict[str, str]) -> None:
     manage("migrate", "--no-input", env=server_env)
     manage("seed_demo", "--force", "--entities", str(BENCH_ENTITIES), env=server_env)
+    manage(
+        "seed_volume",
+        "--force",
+        "--people",
+        str(BENCH_PEOPLE),
+        "--consultations",
+        str(BENCH_CONSULTATIONS),
+        env=server_env,
+    )
     manage("collectstatic", "--no-input", env=server_env)
+    if server_env.get("ELASTICSEARCH_URL"):
+        for command, what in (
+            (("rebuild_directory_index",), f"{BENCH_ENTITIES} entities (directory)"),
+            (("update_index", "--backend", "default"), "pages (site search)"),
+        ):
+            began = time.perf_counter()
+            manage(*command, env=server_env)
+            SETUP_NOTES.append(
+                f"Elasticsearch indexing of {what}: {time.perf_counter() - began:.1f} s"
+            )
+    else:
+        SETUP_NOTES.append("search: the database (ELASTICSEARCH_URL not set)")
+
+
+def staff_cookie(server_env: dict[str, str]) -> dict[str, str]:
+    """A session of the demo Kadra account, as the Cookie header of the staff URLs."""
+    code = (
+        "from django.test import Client; from portal.models import User; c = Client(); "
+        f"c.force_login(User.objects.get(email={STAFF_EMAIL!r})); "
+        "print('sessionid=' + c.cookies['sessionid'].value)"
+    )
+    completed = run_command(
+        [sys.executable, "manage.py", "shell", "-c", code], env=server_env, timeout=120
+    )
+    cookie = completed.stdout.strip().splitlines()[-1] if completed.stdout.strip() else ""
+    if completed.returncode != 0 or not cookie.startswith("sessionid="):
+        raise BenchError(f"could not log in {STAFF_EMAIL}:\n{completed.stderr}")
+    return {"Cookie": cookie}
 
 
 def manage(*args: str, env: dict[str, str]) -> None:
@@ -284,10 +337,16 @@ def benchmark(
         server = start_gunicorn(port, server_env, log)
         try:
             wait_until_answering(server, port, log_path)
-            for label, path in URLS:
-                warm_up(port, label, path)
+            year = datetime.date.today().year
+            headers = staff_cookie(server_env)
+            targets = [(label, path, {}) for label, path in URLS] + [
+                (label, path.format(year=year), headers) for label, path in STAFF_URLS
+            ]
+            for label, path, extra in targets:
+                warm_up(port, label, path, extra)
             results = [
-                load_url(wrk, port, label, path, seconds, concurrency) for label, path in URLS
+                load_url(wrk, port, label, path, seconds, concurrency, extra)
+                for label, path, extra in targets
             ]
             worker_rss = worker_peak_rss_kb(server.pid)
         finally:
@@ -337,17 +396,17 @@ def wait_until_answering(server: subprocess.Popen, port: int, log_path: Path) ->
     )
 
 
-def warm_up(port: int, label: str, path: str) -> None:
+def warm_up(port: int, label: str, path: str, headers: dict | None = None) -> None:
     for _ in range(WARMUP_REQUESTS):
-        status = get_status(port, path)
+        status = get_status(port, path, headers)
         if status != 200:
             raise BenchError(f"warm-up: GET {path} ({label}) answered {status} instead of 200")
 
 
-def get_status(port: int, path: str) -> int:
+def get_status(port: int, path: str, headers: dict | None = None) -> int:
     connection = http.client.HTTPConnection(HOST, port, timeout=REQUEST_TIMEOUT_SECONDS)
     try:
-        connection.request("GET", path)
+        connection.request("GET", path, headers=headers or {})
         response = connection.getresponse()
         response.read()
         return response.status
@@ -426,16 +485,28 @@ def find_or_install_wrk() -> str | None:
 
 
 def load_url(
-    wrk: str | None, port: int, label: str, path: str, seconds: int, concurrency: int
+    wrk: str | None,
+    port: int,
+    label: str,
+    path: str,
+    seconds: int,
+    concurrency: int,
+    headers: dict | None = None,
 ) -> Result:
     print(f"Loading {path} ({label}) for {seconds} s with {concurrency} connections")
     if wrk:
-        return load_with_wrk(wrk, port, label, path, seconds, concurrency)
-    return load_with_python(port, label, path, seconds, concurrency)
+        return load_with_wrk(wrk, port, label, path, seconds, concurrency, headers or {})
+    return load_with_python(port, label, path, seconds, concurrency, headers or {})
 
 
 def load_with_wrk(
-    wrk: str, port: int, label: str, path: str, seconds: int, concurrency: int
+    wrk: str,
+    port: int,
+    label: str,
+    path: str,
+    seconds: int,
+    concurrency: int,
+    headers: dict | None = None,
 ) -> Result:
     threads = min(concurrency, os.cpu_count() or 1)
     args = [
@@ -445,6 +516,7 @@ def load_with_wrk(
         f"--duration={seconds}s",
         f"--timeout={REQUEST_TIMEOUT_SECONDS}s",
         f"--script={LUA_REPORT}",
+        *(f"--header={name}: {value}" for name, value in (headers or {}).items()),
         f"http://{HOST}:{port}{path}",
     ]
     completed = run_command(args, timeout=seconds + 30)
@@ -472,10 +544,12 @@ def parse_wrk_report(output: str) -> dict[str, float] | None:
     return None
 
 
-def load_with_python(port: int, label: str, path: str, seconds: int, concurrency: int) -> Result:
+def load_with_python(
+    port: int, label: str, path: str, seconds: int, concurrency: int, headers: dict | None = None
+) -> Result:
     """The fallback: one process per connection, each with a keep-alive http.client client."""
     with multiprocessing.Pool(concurrency) as pool:
-        outcomes = pool.starmap(python_client, [(port, path, seconds)] * concurrency)
+        outcomes = pool.starmap(python_client, [(port, path, seconds, headers or {})] * concurrency)
     latencies_ms = [latency for latencies, _, _ in outcomes for latency in latencies]
     errors = Counter()
     for _, client_errors, _ in outcomes:
@@ -493,7 +567,9 @@ def load_with_python(port: int, label: str, path: str, seconds: int, concurrency
     )
 
 
-def python_client(port: int, path: str, seconds: int) -> tuple[list[float], Counter, float]:
+def python_client(
+    port: int, path: str, seconds: int, headers: dict | None = None
+) -> tuple[list[float], Counter, float]:
     """Send requests one after another for `seconds`; return latencies (ms), errors, time."""
     connection = http.client.HTTPConnection(HOST, port, timeout=REQUEST_TIMEOUT_SECONDS)
     latencies_ms = []
@@ -502,7 +578,7 @@ def python_client(port: int, path: str, seconds: int) -> tuple[list[float], Coun
     while time.monotonic() - started < seconds:
         sent = time.perf_counter()
         try:
-            connection.request("GET", path)
+            connection.request("GET", path, headers=headers or {})
             response = connection.getresponse()
             response.read()  # http.client reconnects by itself after "Connection: close"
         except (OSError, http.client.HTTPException) as error:
@@ -557,7 +633,7 @@ def format_report(
         "",
     ]
     peaks = ", ".join(f"{kb / 1024:.1f} MB (pid {pid})" for pid, kb in sorted(worker_rss.items()))
-    footer = ["", f"peak RSS of gunicorn workers (VmHWM): {peaks or 'unknown'}"]
+    footer = ["", f"peak RSS of gunicorn workers (VmHWM): {peaks or 'unknown'}", *SETUP_NOTES]
     return "\n".join(header + format_table(results) + footer)
 
 

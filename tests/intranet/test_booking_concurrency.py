@@ -106,7 +106,8 @@ def overlapping_keys(adviser, start):
     keys = []
     for number in range(20):
         code = "business" if number % 2 else "legal"
-        offset = datetime.timedelta(minutes=30 * (number % 3))  # 10:00, 10:30, 11:00…
+        # 10:00, 10:15, 10:30…: every two of them overlap, whatever their lengths.
+        offset = datetime.timedelta(minutes=15 * (number % 3))
         keys.append((code, f"{adviser.pk}:{(start + offset).isoformat()}"))
     return keys
 

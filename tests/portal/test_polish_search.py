@@ -6,6 +6,9 @@ matches plain words only: `test_sqlite_finds_the_plain_word_cases` measures how 
 same cases it gets right.
 """
 
+import io
+import os
+
 import pytest
 from django.db import connection
 
@@ -125,3 +128,35 @@ def test_sqlite_finds_the_plain_word_cases(polish_pages):
     print(f"SQLite: {len(passed)} of {len(CASES)} cases pass")
     plain = [query for query, _, is_plain in CASES if is_plain]
     assert set(plain) <= set(passed)
+
+
+@pytest.mark.skipif(
+    not os.environ.get("ELASTICSEARCH_URL"),
+    reason="runs against Elasticsearch whenever ELASTICSEARCH_URL is set",
+)
+@pytest.mark.django_db
+@pytest.mark.parametrize(("query", "expected", "plain"), CASES, ids=[c[0] for c in CASES])
+def test_elasticsearch_query_finds_the_page(polish_pages, query, expected, plain):
+    from django.core.management import call_command
+
+    call_command("update_index", backend_name="default", stdout=io.StringIO())
+    assert expected in found(query)
+
+
+@pytest.mark.django_db
+def test_with_elasticsearch_down_site_search_answers_from_the_database(
+    client, settings, home_page, caplog
+):
+    from portal.elasticsearch import wagtail_backend
+
+    settings.WAGTAILSEARCH_BACKENDS = {
+        "default": wagtail_backend(
+            url="http://127.0.0.1:9", stempel=True, index_prefix="owes_test"
+        ),
+        "database": settings.DATABASE_SEARCH_BACKEND,
+    }
+    StandardPageFactory(parent=home_page, slug="dotacje", title="Dotacje na miejsca pracy")
+    response = client.get("/szukaj/", {"q": "dotacje"})
+    assert response.status_code == 200
+    assert "Dotacje na miejsca pracy" in response.content.decode()
+    assert "site search used the database" in caplog.text
