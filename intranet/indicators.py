@@ -5,7 +5,8 @@ every figure has a list of the records behind it (`records`).
 
 Supported in a period: an accepted enrolment whose participation overlaps the period and
 that received at least one form of support in it — the start of support (recruitment and
-diagnosis), an attended consultation, attendance at an event, or a grant agreement or a job.
+diagnosis), a done item of its support path, an attended consultation, attendance at an
+event, or a grant agreement or a job.
 """
 
 import datetime
@@ -16,7 +17,15 @@ from django.db.models.functions import TruncMonth
 
 from directory.models import Entity
 from events.models import Registration
-from intranet.models import Booking, Enrolment, Grant, Job, JobCheck, Partnership
+from intranet.models import (
+    Booking,
+    Enrolment,
+    Grant,
+    Job,
+    JobCheck,
+    Partnership,
+    SupportItem,
+)
 from intranet.models.enrolment import TargetGroup
 
 PERSON_GROUPS = (TargetGroup.INDIVIDUAL, TargetGroup.DELEGATED_PERSON)
@@ -52,6 +61,9 @@ def supported_enrolments(period: Period):
     )
     grant = Grant.objects.filter(entity_id=OuterRef("entity_id"), signed_on__range=(start, end))
     job = Job.objects.filter(participant_id=OuterRef("pk"), start_date__range=(start, end))
+    path_item_done = SupportItem.objects.filter(
+        enrolment_id=OuterRef("pk"), status="done", done_on__range=(start, end)
+    )
     return (
         Enrolment.objects.filter(status=Enrolment.Status.ACCEPTED, support_start__lte=end)
         .filter(Q(support_end__isnull=True) | Q(support_end__gte=start))
@@ -62,6 +74,7 @@ def supported_enrolments(period: Period):
             | Exists(attended_event)
             | Exists(grant)
             | Exists(job)
+            | Exists(path_item_done)
         )
     )
 

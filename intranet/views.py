@@ -6,7 +6,7 @@ from django.views.generic import TemplateView
 
 from directory.selectors import representations_of
 from events.models import Registration
-from intranet import booking_selectors, selectors
+from intranet import booking_selectors, selectors, support_services
 from portal.accounts import user_is_staff_member
 
 
@@ -21,6 +21,8 @@ class DashboardView(LoginRequiredMixin, TemplateView):
             "past_bookings_count": booking_selectors.past_bookings_of(user, now).count(),
             "can_run_desk": user.has_perm(booking_selectors.DESK_PERMISSION),
             "can_see_indicators": user.has_perm("intranet.view_indicators"),
+            "can_manage_paths": user.has_perm("intranet.manage_support_paths"),
+            "support_path": support_services.path_of(user),
             "enrolments": selectors.enrolments_of(user),
             "delegations": selectors.delegations_awaiting(user),
             "representations": representations_of(user),

@@ -211,7 +211,36 @@ STORAGES = {
         )
     },
 }
+# Media on S3-compatible storage when a bucket is given (pip install -e ".[s3]"); the
+# usual AWS_* variables of django-storages (endpoint, keys, region) are read from the
+# environment by the library itself.
+AWS_STORAGE_BUCKET_NAME = env.str("AWS_STORAGE_BUCKET_NAME", default="")
+if AWS_STORAGE_BUCKET_NAME:
+    STORAGES["default"] = {"BACKEND": "storages.backends.s3.S3Storage"}
+    AWS_S3_ENDPOINT_URL = env.str("AWS_S3_ENDPOINT_URL", default="") or None
+    AWS_DEFAULT_ACL = None  # private objects; documents are served through Django
+    AWS_QUERYSTRING_AUTH = True
 DATA_UPLOAD_MAX_NUMBER_FIELDS = 10_000
+
+# A CDN or caching proxy in front of the site: purge a page's URLs when it is published.
+# FRONTEND_CACHE_PURGE_URL: an HTTP PURGE endpoint (Varnish, nginx with a purge module);
+# CLOUDFLARE_API_TOKEN + CLOUDFLARE_ZONEID: Cloudflare.
+FRONTEND_CACHE_PURGE_URL = env.str("FRONTEND_CACHE_PURGE_URL", default="")
+CLOUDFLARE_API_TOKEN = env.str("CLOUDFLARE_API_TOKEN", default="")
+WAGTAILFRONTENDCACHE = {}
+if FRONTEND_CACHE_PURGE_URL:
+    WAGTAILFRONTENDCACHE["proxy"] = {
+        "BACKEND": "wagtail.contrib.frontend_cache.backends.HTTPBackend",
+        "LOCATION": FRONTEND_CACHE_PURGE_URL,
+    }
+if CLOUDFLARE_API_TOKEN:
+    WAGTAILFRONTENDCACHE["cloudflare"] = {
+        "BACKEND": "wagtail.contrib.frontend_cache.backends.CloudflareBackend",
+        "BEARER_TOKEN": CLOUDFLARE_API_TOKEN,
+        "ZONEID": env.str("CLOUDFLARE_ZONEID"),
+    }
+if WAGTAILFRONTENDCACHE:
+    INSTALLED_APPS.append("wagtail.contrib.frontend_cache")
 
 # Wagtail
 WAGTAIL_SITE_NAME = env.str("SITE_NAME", default="OWES Portal")
@@ -334,9 +363,18 @@ LOGGING = {
     "disable_existing_loggers": False,
     "formatters": {
         "plain": {"format": "%(asctime)s %(levelname)s %(name)s %(message)s"},
+        # LOG_FORMAT=json: one JSON object per line (for journald, Loki, ELK…).
+        "json": {
+            "()": "pythonjsonlogger.json.JsonFormatter",
+            "fmt": "%(asctime)s %(levelname)s %(name)s %(message)s %(module)s %(lineno)d",
+            "rename_fields": {"asctime": "time", "levelname": "level", "name": "logger"},
+        },
     },
     "handlers": {
-        "console": {"class": "logging.StreamHandler", "formatter": "plain"},
+        "console": {
+            "class": "logging.StreamHandler",
+            "formatter": env.str("LOG_FORMAT", default="plain"),
+        },
         "mail_admins": {
             "class": "django.utils.log.AdminEmailHandler",
             "level": "ERROR",

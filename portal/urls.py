@@ -25,6 +25,7 @@ urlpatterns = [
     path("intranet/kadra/katalog/", include("directory.staff_urls")),
     path("intranet/kadra/rekrutacja/", include("intranet.staff_urls")),
     path("intranet/kadra/konsultacje/", include("intranet.booking_staff_urls")),
+    path("intranet/kadra/sciezki/", include("intranet.support_urls")),
     path("intranet/katalog/", include("directory.intranet_urls")),
     path("intranet/rekrutacja/", include("intranet.enrolment_urls")),
     path("intranet/konsultacje/", include("intranet.booking_urls")),

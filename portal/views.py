@@ -60,7 +60,7 @@ def health(request):
         with connection.cursor() as cursor:
             cursor.execute("SELECT 1")
         cache.set("health-check", "ok", 10)
-        healthy = cache.get("health-check") == "ok"
+        healthy = cache.get("health-check") == "ok" and _search_cluster_answers()
     except (DatabaseError, OSError, ConnectionError):
         healthy = False
     except Exception:  # noqa: BLE001 - e.g. a Redis client error: unhealthy, never a 500
@@ -72,6 +72,21 @@ def health(request):
     )
     response["Cache-Control"] = "no-store"
     return response
+
+
+def _search_cluster_answers() -> bool:
+    """True without Elasticsearch; with it, whether the cluster answers within 2 s."""
+    from django.conf import settings
+
+    if not settings.ELASTICSEARCH_URL:
+        return True
+    from elasticsearch import Elasticsearch
+
+    client = Elasticsearch(settings.ELASTICSEARCH_URL, request_timeout=2, max_retries=0)
+    try:
+        return bool(client.ping())
+    finally:
+        client.close()
 
 
 @never_cache

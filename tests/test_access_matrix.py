@@ -110,6 +110,12 @@ EXPECTED = {
         lambda w: {"booking_id": w.booking.pk},
         only_staff(NOT_ALLOWED) | {"adviser": NOT_ALLOWED},
     ),
+    "support:overdue": (lambda w: {}, only_staff() | {"adviser": OK}),
+    # Confidential diagnoses: advisers and Kadra only.
+    "support:path": (
+        lambda w: {"enrolment_id": w.accepted.pk},
+        only_staff() | {"adviser": OK},
+    ),
     "indicators:dashboard": (lambda w: {}, only_staff()),
     "indicators:records": (lambda w: {"key": "people"}, only_staff()),
     "indicators:export": (lambda w: {"table": "summary", "file_format": "csv"}, only_staff()),

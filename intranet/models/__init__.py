@@ -27,6 +27,7 @@ from intranet.models.grants import (
     Partnership,
     PartnershipMember,
 )
+from intranet.models.support import Diagnosis, SupportItem
 
 __all__ = [
     "AdviserProfile",
@@ -40,6 +41,7 @@ __all__ = [
     "Availability",
     "AvailabilityException",
     "Booking",
+    "Diagnosis",
     "DisabilityDegree",
     "Education",
     "Eligibility",
@@ -51,5 +53,6 @@ __all__ = [
     "Sex",
     "Specialisation",
     "SupportArea",
+    "SupportItem",
     "TargetGroup",
 ]

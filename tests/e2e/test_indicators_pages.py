@@ -60,3 +60,28 @@ def test_indicator_pages_meet_wcag_21_aa(page, log_in, assert_accessible, data, 
     log_in(page, kadra())
     assert page.goto(path).status == 200
     assert_accessible(page)
+
+
+def test_the_support_path_page_meets_wcag_21_aa(page, log_in, assert_accessible, data):
+    from intranet.models import Diagnosis, SupportItem
+    from tests.factories.intranet import EnrolmentFactory
+
+    enrolment = EnrolmentFactory(accepted=True)
+    Diagnosis.objects.create(
+        enrolment=enrolment, kind="broker", made_on=datetime.date(2026, 1, 5), findings="Ustalenia"
+    )
+    SupportItem.objects.create(
+        enrolment=enrolment,
+        kind="training",
+        title="Warsztat",
+        target_date=datetime.date(2026, 2, 1),
+    )
+    log_in(page, kadra())
+    page.goto(f"/intranet/kadra/sciezki/{enrolment.pk}/")
+    assert_accessible(page)
+    page.click("text=Dodaj do ścieżki")  # the plan form, empty: errors
+    page.wait_for_selector(".errorlist")
+    assert_accessible(page)
+    page.goto("/intranet/kadra/sciezki/")
+    assert "Warsztat" in page.inner_text("main")
+    assert_accessible(page)

@@ -44,6 +44,15 @@ def test_health_answers_ok_when_the_database_answers(client):
     assert response.content == b"ok\n"
 
 
+def test_health_answers_503_when_elasticsearch_is_configured_and_down(client, settings):
+    settings.ELASTICSEARCH_URL = "http://127.0.0.1:9"  # a closed port of this machine
+
+    response = client.get("/health/")
+
+    assert response.status_code == 503
+    assert response.content == b"unavailable\n"
+
+
 def test_health_answers_503_without_details_when_the_database_is_down(client, monkeypatch):
     from django.db import connection
 

@@ -59,3 +59,32 @@ def test_missing_secret_key_in_production_is_a_clear_start_up_error():
 )
 def test_site_speaks_polish_in_warsaw_time_with_verified_accounts(settings, name, expected):
     assert getattr(settings, name) == expected
+
+
+def test_logs_can_be_one_json_object_per_line():
+    import json
+
+    result = manage(
+        "shell",
+        "-c",
+        "import logging; logging.getLogger('intranet').error('Nie udało się wysłać e-maila')",
+        DEBUG="1",
+        LOG_FORMAT="json",
+    )
+    line = [line for line in result.stderr.splitlines() if line.startswith("{")][-1]
+    record = json.loads(line)
+    assert record["level"] == "ERROR" and record["logger"] == "intranet"
+    assert record["message"] == "Nie udało się wysłać e-maila"
+    assert "time" in record
+
+
+def test_a_purge_endpoint_turns_on_wagtails_frontend_cache_invalidation():
+    code = (
+        "from django.conf import settings; "
+        "print('wagtail.contrib.frontend_cache' in settings.INSTALLED_APPS); "
+        "print(settings.WAGTAILFRONTENDCACHE['proxy']['LOCATION'])"
+    )
+    result = manage(
+        "shell", "-c", code, DEBUG="1", FRONTEND_CACHE_PURGE_URL="http://127.0.0.1:6081"
+    )
+    assert result.stdout.split()[-2:] == ["True", "http://127.0.0.1:6081"], result.stderr
