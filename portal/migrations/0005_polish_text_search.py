@@ -16,6 +16,7 @@ from django.db import DatabaseError, migrations, transaction
 logger = logging.getLogger(__name__)
 
 TOKEN_TYPES = "asciiword, asciihword, hword_asciipart, word, hword, hword_part"
+DICTIONARY_FILES = "pl_pl_ascii"  # .dict and .affix in the server's tsearch_data
 
 
 def _config(cursor, name, dictionaries):
@@ -45,14 +46,15 @@ def create_configurations(apps, schema_editor):
                 cursor.execute("DROP TEXT SEARCH DICTIONARY IF EXISTS pl_ispell_ascii CASCADE")
                 cursor.execute(
                     "CREATE TEXT SEARCH DICTIONARY pl_ispell_ascii "
-                    "(TEMPLATE = ispell, DictFile = pl_pl_ascii, AffFile = pl_pl_ascii)"
+                    f"(TEMPLATE = ispell, DictFile = {DICTIONARY_FILES}, "
+                    f"AffFile = {DICTIONARY_FILES})"
                 )
                 _config(cursor, "polish_unaccent", "unaccent, pl_ispell_ascii, simple")
         except DatabaseError as error:
             logger.warning(
                 "Polish dictionary files are missing on the database server (%s); "
                 "search uses accent folding without Polish inflection. "
-                "Run `make pg-polish-dict` on the server, then migrate again.",
+                "Run `make pg-polish-dict` on the server before migrating a new database.",
                 str(error).splitlines()[0],
             )
             _config(cursor, "polish_unaccent", "unaccent, simple")
