@@ -174,3 +174,30 @@ def seed_advisers() -> int:
             location=None,
         )
     return len(DEMO_ADVISERS)
+
+
+def seed_grant_call() -> int:
+    """An open call for grant applications with three criteria and the demo adviser and
+    Kadra account on its committee."""
+    from intranet.models import CommitteeMember, Criterion, GrantCall
+    from portal.models import User
+
+    if GrantCall.objects.exists():
+        return 0
+    today = timezone.localdate()
+    call = GrantCall.objects.create(
+        title="Dotacje na utworzenie miejsc pracy w przedsiębiorstwach społecznych",
+        number=f"1/{today.year}",
+        description="Do 23 000 zł na jedno miejsce pracy oraz wsparcie pomostowe do 12 miesięcy.",
+        opens_on=today - datetime.timedelta(days=7),
+        closes_on=today + datetime.timedelta(days=21),
+        budget=460000,
+        appeal_days=7,
+    )
+    for name, points in (("Pomysł i rynek", 30), ("Finanse i trwałość", 30), ("Miejsca pracy", 20)):
+        Criterion.objects.create(call=call, name=name, max_points=points)
+    for email in ("doradca@owes.example.org", "kadra@owes.example.org"):
+        user = User.objects.filter(email=email).first()
+        if user:
+            CommitteeMember.objects.create(call=call, user=user)
+    return 1

@@ -4,7 +4,14 @@ from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSet, SnippetViewSetGroup
 
 from intranet.grant_services import job_checks_schedule
-from intranet.models import AdviserProfile, Grant, Job, Partnership, Specialisation
+from intranet.models import (
+    AdviserProfile,
+    Grant,
+    GrantCall,
+    Job,
+    Partnership,
+    Specialisation,
+)
 
 
 class AdviserViewSet(SnippetViewSet):
@@ -55,8 +62,15 @@ class PartnershipViewSet(SnippetViewSet):
     list_filter = ["outcome"]
 
 
+class GrantCallViewSet(SnippetViewSet):
+    model = GrantCall
+    icon = "form"
+    menu_label = _("Calls for grant applications")
+    list_display = ["__str__", "opens_on", "closes_on", "budget"]
+
+
 class GrantsGroup(SnippetViewSetGroup):
-    items = (GrantViewSet, JobViewSet, PartnershipViewSet)
+    items = (GrantCallViewSet, GrantViewSet, JobViewSet, PartnershipViewSet)
     menu_icon = "doc-full"
     menu_label = _("Grants and partnerships")
     menu_order = 250

@@ -30,6 +30,7 @@ urlpatterns = [
     path("intranet/rekrutacja/", include("intranet.enrolment_urls")),
     path("intranet/konsultacje/", include("intranet.booking_urls")),
     path("intranet/", include("intranet.indicator_urls")),
+    path("intranet/", include("intranet.call_urls")),
     path("intranet/", include("intranet.urls")),
     path("katalog/", include("directory.urls")),
     path("szukaj/", views.search, name="search"),

@@ -7,10 +7,12 @@ and Wagtail's internal helpers have their own permission systems and are left ou
 
 import pytest
 from allauth.mfa.totp.internal.auth import TOTP, generate_totp_secret
+from django.core.files.base import ContentFile
 from django.urls import URLPattern, URLResolver, get_resolver, reverse
 from wagtail.models import Page
 
 from directory.models import Representative
+from intranet.models import Application, ApplicationAttachment, GrantCall
 from portal import accounts
 from tests.factories.directory import EntityFactory
 from tests.factories.events import EventIndexPageFactory, EventPageFactory, RegistrationFactory
@@ -110,6 +112,17 @@ EXPECTED = {
         lambda w: {"booking_id": w.booking.pk},
         only_staff(NOT_ALLOWED) | {"adviser": NOT_ALLOWED},
     ),
+    "calls:list": (lambda w: {}, logged_in(OK)),
+    "calls:application": (
+        lambda w: {"application_id": w.application.pk},
+        logged_in(MISSING) | {"representative_a": OK},
+    ),
+    "calls:attachment": (
+        lambda w: {"attachment_id": w.attachment.pk},
+        logged_in(MISSING) | {"representative_a": OK, "staff": OK},
+    ),
+    "calls:ranking": (lambda w: {"call_id": w.call.pk}, only_staff()),
+    "calls:evaluate": (lambda w: {"application_id": w.application.pk}, only_staff()),
     "support:overdue": (lambda w: {}, only_staff() | {"adviser": OK}),
     # Confidential diagnoses: advisers and Kadra only.
     "support:path": (
@@ -191,6 +204,17 @@ def world(home_page):
     world.draft = EnrolmentFactory(user=world.users["member"])
     world.accepted = EnrolmentFactory(accepted=True)
     world.booking = BookingFactory(member=world.users["member"])
+    world.call = GrantCall.objects.create(
+        title="Nabór", opens_on="2026-01-01", closes_on="2026-01-31", budget=1000
+    )
+    world.application = Application.objects.create(
+        call=world.call, entity=world.entity_a, status="submitted"
+    )
+    world.attachment = ApplicationAttachment.objects.create(
+        application=world.application,
+        name="biznesplan.pdf",
+        file=ContentFile(b"%PDF-1.4 plan", name="biznesplan.pdf"),
+    )
     for role, group in (("adviser", accounts.ROLE_ADVISERS), ("staff", accounts.ROLE_STAFF)):
         user = UserFactory(roles=[group])
         TOTP.activate(user, generate_totp_secret())

@@ -5,6 +5,15 @@ from intranet.models.bookings import (
     Booking,
     Specialisation,
 )
+from intranet.models.calls import (
+    Application,
+    ApplicationAttachment,
+    CommitteeMember,
+    ConflictDeclaration,
+    Criterion,
+    GrantCall,
+    Score,
+)
 from intranet.models.enrolment import (
     AreaType,
     DisabilityDegree,
@@ -31,6 +40,13 @@ from intranet.models.support import Diagnosis, SupportItem
 
 __all__ = [
     "AdviserProfile",
+    "Application",
+    "ApplicationAttachment",
+    "CommitteeMember",
+    "ConflictDeclaration",
+    "Criterion",
+    "GrantCall",
+    "Score",
     "AnnualReport",
     "Grant",
     "Job",

@@ -4,7 +4,7 @@ from django.db import transaction
 
 from directory.demo import seed_entities
 from events.demo import seed_events
-from intranet.demo import seed_advisers, seed_enrolments
+from intranet.demo import seed_advisers, seed_enrolments, seed_grant_call
 from news.demo import seed_news
 from portal import demo
 
@@ -39,10 +39,12 @@ class Command(BaseCommand):
             accounts = demo.seed_accounts()
             enrolments = seed_enrolments()
             advisers = seed_advisers()
+            calls = seed_grant_call()
         self.stdout.write(self.style.SUCCESS(f"Demo content ready at {home.url_path}"))
         self.stdout.write(f"Directory: {created_entities} entities added ({entities} in all).")
         self.stdout.write(f"Enrolments: {enrolments} added to the staff queue.")
         self.stdout.write(f"Advisers: {advisers} added with weekly hours.")
+        self.stdout.write(f"Grant calls: {calls} open call added.")
         self.stdout.write(f"Demo accounts (password: {demo.DEMO_PASSWORD}):")
         for role, email in accounts:
             self.stdout.write(f"  {role:<22} {email}")

@@ -1,0 +1,228 @@
+"""The grant award procedure: an entity applies, the committee declares and scores, the
+ranking follows the average, Kadra decide, the applicant may appeal; an award is a Grant."""
+
+import datetime
+
+import pytest
+from django.core.files.uploadedfile import SimpleUploadedFile
+from django.urls import reverse
+from django.utils import timezone
+
+from directory.models import Representative
+from intranet.models import Application, CommitteeMember, Criterion, Grant, GrantCall, Score
+from tests.factories.directory import EntityFactory
+from tests.factories.intranet import AdviserFactory
+from tests.factories.portal import UserFactory
+from tests.intranet.test_enrolment_review import staff_user
+
+pytestmark = pytest.mark.django_db
+
+PLAN = {
+    "action": "save",
+    "summary": "Kawiarnia społeczna z cateringiem",
+    "market": "Szkoły i urzędy w Świebodzinie",
+    "marketing": "Profil w katalogu, ulotki",
+    "finances": "Przychody z cateringu pokryją koszty po 6 miesiącach",
+    "jobs_planned": 3,
+    "amount_requested": "69000.00",
+    "bridging_months": 6,
+    "bridging_amount": "18000.00",
+}
+
+
+@pytest.fixture
+def call():
+    today = timezone.localdate()
+    call = GrantCall.objects.create(
+        title="Dotacje na miejsca pracy",
+        number="1/2026",
+        opens_on=today - datetime.timedelta(days=5),
+        closes_on=today + datetime.timedelta(days=5),
+        budget=200000,
+        appeal_days=7,
+    )
+    Criterion.objects.create(call=call, name="Pomysł", max_points=30)
+    Criterion.objects.create(call=call, name="Finanse", max_points=20)
+    return call
+
+
+@pytest.fixture
+def applicant():
+    user = UserFactory()
+    entity = EntityFactory(name="Spółdzielnia Socjalna Kawa")
+    Representative.objects.create(user=user, entity=entity, status="approved")
+    return user, entity
+
+
+def apply(client, call, applicant):
+    user, entity = applicant
+    client.force_login(user)
+    response = client.post(reverse("calls:list"), {"call": call.pk, "entity": entity.pk})
+    application = Application.objects.get(call=call, entity=entity)
+    assert response.url == reverse("calls:application", args=(application.pk,))
+    return application
+
+
+def test_an_entity_applies_with_a_business_plan_and_attachments(client, call, applicant):
+    application = apply(client, call, applicant)
+    url = reverse("calls:application", args=(application.pk,))
+    page = client.post(url, {"action": "submit"}, follow=True).content.decode()
+    assert "Uzupełnij:" in page  # an empty plan cannot be submitted
+    client.post(url, PLAN)
+
+    fake = SimpleUploadedFile(
+        "biznesplan.pdf", b"<html><script>alert(1)</script>", "application/pdf"
+    )
+    page = client.post(url, {"action": "attach", "file": fake}, follow=True).content.decode()
+    assert "Załącz plik PDF, DOCX, XLSX, ODT, JPEG lub PNG." in page
+    real = SimpleUploadedFile("biznesplan.pdf", b"%PDF-1.7 biznesplan", "application/pdf")
+    client.post(url, {"action": "attach", "file": real})
+    assert application.attachments.count() == 1
+
+    page = client.post(url, {"action": "submit"}, follow=True).content.decode()
+    assert "Wniosek złożony." in page
+    application.refresh_from_db()
+    assert application.status == "submitted" and application.jobs_planned == 3
+
+    # Only its own representatives and the evaluators may open it.
+    client.force_login(UserFactory())
+    assert client.get(url).status_code == 404
+    attachment = application.attachments.get()
+    assert client.get(reverse("calls:attachment", args=(attachment.pk,))).status_code == 404
+
+
+def test_only_a_representative_applies_and_only_while_the_call_is_open(client, call, applicant):
+    stranger = UserFactory()
+    client.force_login(stranger)
+    client.post(reverse("calls:list"), {"call": call.pk, "entity": applicant[1].pk})
+    assert not Application.objects.exists()
+    call.closes_on = timezone.localdate() - datetime.timedelta(days=1)
+    call.save()
+    client.force_login(applicant[0])
+    assert (
+        client.post(reverse("calls:list"), {"call": call.pk, "entity": applicant[1].pk}).status_code
+        == 404
+    )
+
+
+def test_committee_declares_scores_ranks_kadra_decide_and_the_award_is_a_grant(
+    client, call, applicant
+):
+    application = apply(client, call, applicant)
+    url = reverse("calls:application", args=(application.pk,))
+    client.post(url, PLAN)
+    client.post(url, {"action": "submit"})
+    other = Application.objects.create(
+        call=call,
+        entity=EntityFactory(name="Fundacja Druga"),
+        status="submitted",
+        submitted_at=timezone.now(),
+        amount_requested=30000,
+    )
+    first, second, conflicted = (AdviserFactory().user for _ in range(3))
+    for user in (first, second, conflicted):
+        CommitteeMember.objects.create(call=call, user=user)
+    criteria = list(call.criteria.order_by("pk"))
+    evaluate = reverse("calls:evaluate", args=(application.pk,))
+
+    client.force_login(first)
+    page = client.post(
+        evaluate,
+        {"action": "score", f"c{criteria[0].pk}": 25, f"c{criteria[1].pk}": 15},
+        follow=True,
+    ).content.decode()
+    assert not Score.objects.exists()  # no declaration yet
+    client.post(evaluate, {"action": "declare", "has_conflict": "0"})
+    page = client.post(
+        evaluate,
+        {"action": "score", f"c{criteria[0].pk}": 31, f"c{criteria[1].pk}": 15},
+        follow=True,
+    ).content.decode()
+    assert not Score.objects.exists()  # 31 is above the maximum of 30
+    client.post(evaluate, {"action": "score", f"c{criteria[0].pk}": 25, f"c{criteria[1].pk}": 15})
+    client.force_login(second)
+    client.post(evaluate, {"action": "declare", "has_conflict": "0"})
+    client.post(evaluate, {"action": "score", f"c{criteria[0].pk}": 20, f"c{criteria[1].pk}": 10})
+    client.force_login(conflicted)
+    client.post(evaluate, {"action": "declare", "has_conflict": "1"})
+    page = client.post(
+        evaluate,
+        {"action": "score", f"c{criteria[0].pk}": 30, f"c{criteria[1].pk}": 20},
+        follow=True,
+    ).content.decode()
+    assert "Zadeklarowałeś/aś konflikt interesów: nie oceniasz tego wniosku." in page
+    assert Score.objects.filter(member=conflicted).count() == 0
+    client.force_login(first)
+    client.post(
+        reverse("calls:evaluate", args=(other.pk,)), {"action": "declare", "has_conflict": "0"}
+    )
+    client.post(
+        reverse("calls:evaluate", args=(other.pk,)),
+        {"action": "score", f"c{criteria[0].pk}": 10, f"c{criteria[1].pk}": 5},
+    )
+
+    kadra = staff_user()
+    client.force_login(kadra)
+    ranking = client.get(reverse("calls:ranking", args=(call.pk,))).content.decode()
+    assert ranking.index("Spółdzielnia Socjalna Kawa") < ranking.index("Fundacja Druga")
+    assert "35,00" in ranking or "35.00" in ranking  # (40 + 30) / 2
+
+    page = client.post(
+        evaluate, {"action": "decide", "decision": "awarded", "justification": ""}, follow=True
+    ).content.decode()
+    application.refresh_from_db()
+    assert application.status == "submitted"
+    client.post(
+        evaluate, {"action": "decide", "decision": "awarded", "justification": "Najwyżej oceniony."}
+    )
+    application.refresh_from_db()
+    assert application.status == "awarded"
+    grants = {g.kind: g.amount for g in Grant.objects.filter(entity=application.entity)}
+    assert grants == {"grant": 69000, "bridging": 18000}
+
+    client.force_login(first)  # a committee member cannot decide
+    response = client.post(
+        reverse("calls:evaluate", args=(other.pk,)),
+        {"action": "decide", "decision": "awarded", "justification": "x"},
+    )
+    assert response.status_code == 403
+    client.force_login(UserFactory())
+    assert client.get(reverse("calls:ranking", args=(call.pk,))).status_code == 403
+
+
+def test_a_rejected_applicant_may_appeal_within_the_deadline(client, call, applicant):
+    application = apply(client, call, applicant)
+    Application.objects.filter(pk=application.pk).update(
+        status="rejected",
+        justification="Za mało miejsc pracy.",
+        decided_at=timezone.now() - datetime.timedelta(days=2),
+    )
+    url = reverse("calls:application", args=(application.pk,))
+    page = client.get(url).content.decode()
+    assert "Za mało miejsc pracy." in page and "Możesz się odwołać do" in page
+    client.post(url, {"action": "appeal", "text": "Plan przewiduje 3 etaty."})
+    application.refresh_from_db()
+    assert application.appealed_at is not None
+
+    late = apply(
+        client,
+        GrantCall.objects.create(
+            title="Drugi",
+            number="2/2026",
+            opens_on=call.opens_on,
+            closes_on=call.closes_on,
+            budget=1,
+        ),
+        applicant,
+    )
+    Application.objects.filter(pk=late.pk).update(
+        status="rejected",
+        justification="Nie.",
+        decided_at=timezone.now() - datetime.timedelta(days=30),
+    )
+    page = client.post(
+        reverse("calls:application", args=(late.pk,)),
+        {"action": "appeal", "text": "Proszę."},
+        follow=True,
+    ).content.decode()
+    assert "Termin na odwołanie minął." in page
