@@ -10,6 +10,7 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from directory.selectors import entities_editable_by
+from intranet import notifications
 from intranet.models import (
     Application,
     ApplicationAttachment,
@@ -184,6 +185,7 @@ def application_decide(*, application: Application, staff_user, decision: str, j
     application.decided_at = timezone.now()
     application.decided_by = staff_user
     application.save()
+    transaction.on_commit(lambda: notifications.application_decided(application))
     if decision == Application.Status.AWARDED:
         today = timezone.localdate()
         if application.amount_requested:
@@ -228,3 +230,24 @@ def appeal_lodge(*, application: Application, user, text: str) -> Application:
     application.appealed_at = timezone.now()
     application.save()
     return application
+
+
+@transaction.atomic
+def ranking_publish(*, call: GrantCall, staff_user) -> GrantCall:
+    """After the decisions: applicants see their place and average score."""
+    call = GrantCall.objects.select_for_update().get(pk=call.pk)
+    if call.applications.filter(status=Application.Status.SUBMITTED).exists():
+        raise CallError(_("Decide on every submitted application before publishing the ranking."))
+    call.ranking_published_at = timezone.now()
+    call.save(update_fields=["ranking_published_at"])
+    return call
+
+
+def place_of(application: Application):
+    """(place, average) in the published ranking, or None before it is published."""
+    if application.call.ranking_published_at is None:
+        return None
+    for place, (row, average, _members) in enumerate(ranking(application.call), start=1):
+        if row.pk == application.pk:
+            return place, average
+    return None

@@ -9,5 +9,6 @@ urlpatterns = [
     path("dotacje/wniosek/<int:application_id>/", views.application, name="application"),
     path("dotacje/zalacznik/<int:attachment_id>/", views.attachment, name="attachment"),
     path("kadra/dotacje/<int:call_id>/", views.call_ranking, name="ranking"),
+    path("kadra/dotacje/<int:call_id>/publikuj/", views.publish, name="publish"),
     path("kadra/dotacje/wniosek/<int:application_id>/", views.evaluate, name="evaluate"),
 ]

@@ -167,6 +167,7 @@ def application(request, application_id):
             "attachment_form": attachment_form,
             "appeal_form": appeal_form,
             "appeal_deadline": deadline,
+            "place": services.place_of(application),
             "may_appeal": application.status in ("rejected", "reserve")
             and not application.appealed_at
             and deadline is not None
@@ -198,8 +199,26 @@ def call_ranking(request, call_id):
     if not _may_evaluate(request.user, call):
         raise PermissionDenied
     return TemplateResponse(
-        request, "intranet/calls/ranking.html", {"call": call, "rows": services.ranking(call)}
+        request,
+        "intranet/calls/ranking.html",
+        {"call": call, "rows": services.ranking(call), "may_decide": request.user.has_perm(DECIDE)},
     )
+
+
+@login_required
+def publish(request, call_id):
+    call = get_object_or_404(GrantCall, pk=call_id)
+    if not request.user.has_perm(DECIDE):
+        raise PermissionDenied
+    if request.method != "POST":
+        return redirect("calls:ranking", call_id=call.pk)
+    try:
+        services.ranking_publish(call=call, staff_user=request.user)
+    except services.CallError as error:
+        messages.error(request, str(error.message))
+    else:
+        messages.success(request, _("Ranking published: applicants see their place and score."))
+    return redirect("calls:ranking", call_id=call.pk)
 
 
 @login_required

@@ -71,3 +71,22 @@ def delegation_requested(enrolment) -> bool:
             "url": settings.SITE_URL + reverse("intranet:dashboard"),
         },
     )
+
+
+def application_decided(application) -> bool:
+    """The applicant entity's representatives learn the decision on a grant application."""
+    addresses = [
+        representative.user.email
+        for representative in application.entity.representatives.filter(
+            status="approved"
+        ).select_related("user")
+    ]
+    return _send(
+        addresses,
+        gettext_noop("Decision on your grant application"),
+        "application_decided",
+        {
+            "application": application,
+            "url": settings.SITE_URL + reverse("calls:application", args=(application.pk,)),
+        },
+    )

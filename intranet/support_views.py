@@ -57,7 +57,7 @@ class ItemStatusForm(forms.Form):
         label=gettext_lazy("Event attended"), queryset=Registration.objects.none(), required=False
     )
 
-    def __init__(self, *args, enrolment, **kwargs):
+    def __init__(self, *args, enrolment, choices=None, **kwargs):
         super().__init__(*args, **kwargs)
         user_id = enrolment.user_id or 0
         self.fields["booking"].queryset = Booking.objects.filter(
@@ -66,6 +66,14 @@ class ItemStatusForm(forms.Form):
         self.fields["registration"].queryset = Registration.objects.filter(
             user_id=user_id, attended=True
         ).select_related("event")
+        if choices is not None:  # one query for every item's form on the page
+            self.fields["booking"].choices = choices["booking"]
+            self.fields["registration"].choices = choices["registration"]
+
+    @classmethod
+    def choices_for(cls, enrolment) -> dict:
+        form = cls(enrolment=enrolment)
+        return {name: list(form.fields[name].choices) for name in ("booking", "registration")}
 
 
 def _enrolment(enrolment_id):
@@ -119,11 +127,13 @@ def path(request, enrolment_id):
     items = list(
         enrolment.support_items.select_related("specialisation", "booking", "registration__event")
     )
+    choices = ItemStatusForm.choices_for(enrolment)
     status_forms = [
         (
             item,
             ItemStatusForm(
                 enrolment=enrolment,
+                choices=choices,
                 prefix=f"s{item.pk}",
                 initial={
                     "status": item.status,

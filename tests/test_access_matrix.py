@@ -122,6 +122,7 @@ EXPECTED = {
         logged_in(MISSING) | {"representative_a": OK, "staff": OK},
     ),
     "calls:ranking": (lambda w: {"call_id": w.call.pk}, only_staff()),
+    "calls:publish": (lambda w: {"call_id": w.call.pk}, only_staff(REDIRECT)),
     "calls:evaluate": (lambda w: {"application_id": w.application.pk}, only_staff()),
     "support:overdue": (lambda w: {}, only_staff() | {"adviser": OK}),
     # Confidential diagnoses: advisers and Kadra only.

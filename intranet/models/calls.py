@@ -28,6 +28,7 @@ class GrantCall(ClusterableModel):
         related_name="+",
     )
     appeal_days = models.PositiveSmallIntegerField(_("days to appeal"), default=7)
+    ranking_published_at = models.DateTimeField(_("ranking published at"), null=True, blank=True)
 
     panels = [
         FieldPanel("title"),

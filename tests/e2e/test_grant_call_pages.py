@@ -59,3 +59,85 @@ def test_the_committee_pages_meet_wcag_21_aa(page, log_in, assert_accessible, ca
     page.check("text=Oświadczam, że nie mam konfliktu interesów z tym wnioskodawcą")
     page.click("text=Złóż deklarację")
     assert_accessible(page)  # now the score form
+
+
+def test_from_diagnosis_to_a_published_ranking(page, log_in, assert_accessible, call):
+    from allauth.mfa.totp.internal.auth import TOTP, generate_totp_secret
+
+    from portal import accounts
+    from tests.factories.intranet import EnrolmentFactory
+
+    # A broker records a diagnosis and a path; the participant sees the path only.
+    participant = EnrolmentFactory(accepted=True)
+    broker = AdviserFactory(specialisations=["educational_broker"]).user
+    log_in(page, broker)
+    page.goto(f"/intranet/kadra/sciezki/{participant.pk}/")
+    page.click("text=Dodaj diagnozę")
+    page.select_option("#id_d-kind", "broker")
+    page.fill("#id_d-made_on", timezone.localdate().isoformat())
+    page.fill("#id_d-findings", "Potrzebuje kursu księgowości.")
+    page.click("text=Zapisz diagnozę")
+    page.select_option("#id_i-kind", "training")
+    page.fill("#id_i-title", "Kurs księgowości")
+    page.fill("#id_i-target_date", (timezone.localdate() + datetime.timedelta(days=20)).isoformat())
+    page.click("text=Dodaj do ścieżki")
+    assert "Kurs księgowości" in page.inner_text("main")
+    page.context.clear_cookies()
+    log_in(page, participant.user)
+    page.goto("/intranet/")
+    assert "Kurs księgowości" in page.inner_text("#path-heading + ul")
+    assert "Potrzebuje kursu" not in page.inner_text("main")
+
+    # An entity applies.
+    representative = UserFactory()
+    entity = EntityFactory(name="Spółdzielnia Socjalna Ścieżka")
+    Representative.objects.create(user=representative, entity=entity, status="approved")
+    page.context.clear_cookies()
+    log_in(page, representative)
+    page.goto("/intranet/dotacje/")
+    page.click("text=Rozpocznij lub kontynuuj wniosek")
+    for field, text in (
+        ("summary", "Pralnia"),
+        ("market", "Hotele"),
+        ("marketing", "Ulotki"),
+        ("finances", "Kredyt i dotacja"),
+    ):
+        page.fill(f"#id_{field}", text)
+    page.fill("#id_amount_requested", "46000")
+    page.click("text=Zapisz wniosek")
+    page.click("text=Złóż wniosek")
+    assert "Wniosek złożony" in page.inner_text(".messages")
+    application = Application.objects.get(entity=entity)
+
+    # Two committee members declare and score.
+    for points in (24, 18):
+        member = AdviserFactory().user
+        CommitteeMember.objects.create(call=call, user=member)
+        page.context.clear_cookies()
+        log_in(page, member)
+        page.goto(f"/intranet/kadra/dotacje/wniosek/{application.pk}/")
+        page.check("text=Oświadczam, że nie mam konfliktu interesów z tym wnioskodawcą")
+        page.click("text=Złóż deklarację")
+        page.fill(f"#id_c{call.criteria.get().pk}", str(points))
+        page.click("text=Zapisz oceny")
+        assert "Zapisano oceny" in page.inner_text(".messages")
+
+    # Kadra decide and publish the ranking; the applicant sees the decision and its place.
+    kadra = UserFactory(roles=[accounts.ROLE_STAFF])
+    TOTP.activate(kadra, generate_totp_secret())
+    page.context.clear_cookies()
+    log_in(page, kadra)
+    page.goto(f"/intranet/kadra/dotacje/wniosek/{application.pk}/")
+    page.check("text=przyznaj")
+    page.fill("#id_justification", "Dobry biznesplan.")
+    page.click("text=Zapisz decyzję")
+    page.goto(f"/intranet/kadra/dotacje/{call.pk}/")
+    page.click("text=Opublikuj ranking")
+    assert "Ranking opublikowany" in page.inner_text(".messages")
+    assert_accessible(page)
+    page.context.clear_cookies()
+    log_in(page, representative)
+    page.goto(f"/intranet/dotacje/wniosek/{application.pk}/")
+    text = page.inner_text("main")
+    assert "Dobry biznesplan." in text and "Miejsce w rankingu: 1, średnia ocena: 21" in text
+    assert_accessible(page)

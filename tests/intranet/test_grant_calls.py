@@ -226,3 +226,75 @@ def test_a_rejected_applicant_may_appeal_within_the_deadline(client, call, appli
         follow=True,
     ).content.decode()
     assert "Termin na odwołanie minął." in page
+
+
+def test_scores_stay_hidden_until_the_ranking_is_published(client, call, applicant):
+    application = apply(client, call, applicant)
+    Application.objects.filter(pk=application.pk).update(status="submitted")
+    member = AdviserFactory().user
+    CommitteeMember.objects.create(call=call, user=member)
+    client.force_login(member)
+    evaluate = reverse("calls:evaluate", args=(application.pk,))
+    client.post(evaluate, {"action": "declare", "has_conflict": "0"})
+    criteria = list(call.criteria.order_by("pk"))
+    client.post(evaluate, {"action": "score", f"c{criteria[0].pk}": 21, f"c{criteria[1].pk}": 17})
+
+    kadra = staff_user()
+    client.force_login(kadra)
+    page = client.post(reverse("calls:publish", args=(call.pk,)), follow=True).content.decode()
+    assert "Zdecyduj o każdym złożonym wniosku" in page
+    client.post(
+        evaluate, {"action": "decide", "decision": "reserve", "justification": "Lista rezerwowa."}
+    )
+
+    client.force_login(applicant[0])
+    mine = reverse("calls:application", args=(application.pk,))
+    page = client.get(mine).content.decode()
+    assert "Lista rezerwowa." in page and "38" not in page  # no score before publication
+
+    client.force_login(kadra)
+    client.post(reverse("calls:publish", args=(call.pk,)))
+    client.force_login(applicant[0])
+    page = client.get(mine).content.decode()
+    assert "Miejsce w rankingu: 1, średnia ocena: 38" in page
+
+
+def test_the_ranking_and_the_path_use_the_same_queries_for_3_or_30_records(
+    client, call, django_assert_max_num_queries
+):
+    from intranet.models import SupportItem
+    from tests.factories.intranet import EnrolmentFactory
+
+    member = AdviserFactory().user
+    CommitteeMember.objects.create(call=call, user=member)
+    criterion = call.criteria.first()
+    participant = EnrolmentFactory(accepted=True)
+
+    def add(count):
+        for _ in range(count):
+            application = Application.objects.create(
+                call=call, entity=EntityFactory(), status="submitted"
+            )
+            Score.objects.create(
+                application=application, member=member, criterion=criterion, points=10
+            )
+            SupportItem.objects.create(
+                enrolment=participant,
+                kind="training",
+                title="Szkolenie",
+                target_date=timezone.localdate(),
+            )
+
+    client.force_login(staff_user())
+    add(3)
+    ranking_url = reverse("calls:ranking", args=(call.pk,))
+    path_url = reverse("support:path", args=(participant.pk,))
+    with django_assert_max_num_queries(30) as ranking_small:
+        client.get(ranking_url)
+    with django_assert_max_num_queries(40) as path_small:
+        client.get(path_url)
+    add(27)
+    with django_assert_max_num_queries(len(ranking_small.captured_queries)):
+        client.get(ranking_url)
+    with django_assert_max_num_queries(len(path_small.captured_queries)):
+        client.get(path_url)
