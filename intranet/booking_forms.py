@@ -50,7 +50,7 @@ def parse_slot_key(value: str) -> tuple[int, datetime.datetime]:
         adviser = int(adviser)
     except ValueError as error:
         raise forms.ValidationError(_("Choose a time from the list.")) from error
-    if start.tzinfo is None:
+    if start.tzinfo is None or not 2000 <= start.year <= 2100:
         raise forms.ValidationError(_("Choose a time from the list."))
     return adviser, start
 

@@ -10,6 +10,7 @@ import datetime
 import logging
 
 from django.conf import settings
+from django.contrib.auth import get_user_model
 from django.db import IntegrityError, OperationalError, transaction
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
@@ -107,6 +108,9 @@ def booking_create(
         if own.exists():
             raise BookingRefused(_("You already have a consultation at this time."))
     if member is not None and not walk_in:
+        # One member's bookings are counted under a lock on the member, so two parallel
+        # bookings with different advisers cannot both pass the limit.
+        get_user_model().objects.select_for_update().filter(pk=member.pk).first()
         upcoming = _upcoming_of(member, now)
         if replacing is not None:
             upcoming = upcoming.exclude(pk=replacing.pk)
@@ -210,13 +214,19 @@ def booking_record_outcome(
         Booking.Status.CANCELLED_LATE,
     ):
         raise BookingRefused(_("Choose what happened."))
+    if booking.status == Booking.Status.CANCELLED:
+        raise BookingRefused(_("This consultation was cancelled."))
     if booking.start > timezone.now():
         raise BookingRefused(_("The outcome can be recorded once the meeting has started."))
     booking.status = status
     booking.actual_minutes = actual_minutes if status == Booking.Status.ATTENDED else None
     booking.notes = notes
     booking.follow_up = follow_up
-    booking.save()
+    try:
+        with transaction.atomic():
+            booking.save()
+    except IntegrityError as error:
+        raise BookingRefused(_("This time is now taken by another meeting.")) from error
     return booking
 
 

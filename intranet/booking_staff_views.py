@@ -21,6 +21,7 @@ from intranet.booking_forms import CalendarFilterForm, OutcomeForm, WalkInForm, 
 from intranet.models import Specialisation
 from intranet.slots import Schedule, advisers_for, holiday_name
 from portal.accounts import permission_required_or_403
+from portal.http import id_or_404
 from portal.models import Location
 
 DESK = selectors.DESK_PERMISSION
@@ -31,9 +32,8 @@ def _desk_location(request):
     locations = list(Location.objects.order_by("sort_order", "name"))
     chosen = request.GET.get("osrodek") or request.POST.get("osrodek")
     if chosen:
-        if not str(chosen).isdigit():
-            raise Http404
-        location = next((loc for loc in locations if loc.pk == int(chosen)), None)
+        wanted = id_or_404(chosen)
+        location = next((loc for loc in locations if loc.pk == wanted), None)
         if location is None:
             raise Http404
         return location, locations
@@ -169,6 +169,8 @@ def calendar(request):
     form = CalendarFilterForm(request.GET or None)
     filters = form.cleaned_data if form.is_valid() else {}
     day = filters.get("dzien") or timezone.localdate()
+    if not 2000 <= day.year <= 2100:
+        day = timezone.localdate()
     week = filters.get("widok") == "tydzien"
     first = day - datetime.timedelta(days=day.weekday()) if week else day
     days = [first + datetime.timedelta(days=n) for n in range(7 if week else 1)]

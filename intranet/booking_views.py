@@ -16,6 +16,7 @@ from intranet import booking_services as services
 from intranet.booking_forms import BookingForm, SlotSearchForm
 from intranet.booking_notifications import booking_ics
 from intranet.slots import free_slots
+from portal.http import id_or_404
 from portal.pagination import paginate
 
 DAYS_AHEAD = 28
@@ -46,9 +47,7 @@ def _moving(request):
     booking_id = request.GET.get("przeloz") or request.POST.get("przeloz")
     if not booking_id:
         return None
-    if not str(booking_id).isdigit():
-        raise Http404
-    return get_object_or_404(selectors.bookings_of(request.user), pk=booking_id)
+    return get_object_or_404(selectors.bookings_of(request.user), pk=id_or_404(booking_id))
 
 
 def _slots_for(form, limit_to_adviser=True):

@@ -15,6 +15,7 @@ from intranet.models import (
     Application,
     ApplicationAttachment,
     ConflictDeclaration,
+    Enrolment,
     Grant,
     GrantCall,
     Score,
@@ -176,6 +177,8 @@ def application_decide(*, application: Application, staff_user, decision: str, j
     application = Application.objects.select_for_update().get(pk=application.pk)
     if application.status != Application.Status.SUBMITTED:
         raise CallError(_("This application is not waiting for a decision."))
+    if timezone.localdate() <= application.call.closes_on:
+        raise CallError(_("Decisions are taken after the call closes."))
     if decision not in ("awarded", "reserve", "rejected"):
         raise CallError(_("Choose a decision."))
     if not justification.strip():
@@ -188,12 +191,19 @@ def application_decide(*, application: Application, staff_user, decision: str, j
     transaction.on_commit(lambda: notifications.application_decided(application))
     if decision == Application.Status.AWARDED:
         today = timezone.localdate()
+        enrolment = (
+            Enrolment.objects.filter(entity=application.entity, status="accepted")
+            .exclude(location=None)
+            .first()
+        )
+        location = enrolment.location if enrolment else None
         if application.amount_requested:
             Grant.objects.create(
                 entity=application.entity,
                 kind=Grant.Kind.GRANT,
                 amount=application.amount_requested,
                 signed_on=today,
+                location=location,
                 agreement_number=f"{application.call.number}/{application.pk}",
             )
         if application.bridging_amount:
@@ -204,6 +214,7 @@ def application_decide(*, application: Application, staff_user, decision: str, j
                 signed_on=today,
                 period_start=today,
                 period_end=today + datetime.timedelta(days=30 * application.bridging_months),
+                location=location,
                 agreement_number=f"{application.call.number}/{application.pk}/P",
             )
     return application
@@ -236,6 +247,8 @@ def appeal_lodge(*, application: Application, user, text: str) -> Application:
 def ranking_publish(*, call: GrantCall, staff_user) -> GrantCall:
     """After the decisions: applicants see their place and average score."""
     call = GrantCall.objects.select_for_update().get(pk=call.pk)
+    if timezone.localdate() <= call.closes_on:
+        raise CallError(_("The ranking is published after the call closes."))
     if call.applications.filter(status=Application.Status.SUBMITTED).exists():
         raise CallError(_("Decide on every submitted application before publishing the ranking."))
     call.ranking_published_at = timezone.now()

@@ -14,6 +14,7 @@ from django.utils.translation import gettext_lazy
 from directory.selectors import entities_editable_by
 from intranet import call_services as services
 from intranet.models import Application, ApplicationAttachment, GrantCall
+from portal.http import id_or_404, id_or_none
 
 DECIDE = "intranet.change_grant"  # Kadra
 
@@ -95,9 +96,11 @@ class ScoreForm(forms.Form):
 @login_required
 def calls(request):
     if request.method == "POST":
-        call = get_object_or_404(services.open_calls(), pk=request.POST.get("call") or 0)
+        call = get_object_or_404(services.open_calls(), pk=id_or_404(request.POST.get("call")))
         entity = (
-            entities_editable_by(request.user).filter(pk=request.POST.get("entity") or 0).first()
+            entities_editable_by(request.user)
+            .filter(pk=id_or_none(request.POST.get("entity")) or 0)
+            .first()
         )
         if entity is None:
             messages.error(request, _("Choose an entity you represent."))

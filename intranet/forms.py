@@ -234,6 +234,10 @@ class DelegationForm(StepForm):
                 )
                 % {"entity": entity.name}
             )
+        if self.instance.delegating_entity_id != entity.pk:
+            # Another entity: its own representative must confirm again.
+            self.instance.delegation_confirmed_at = None
+            self.instance.delegation_confirmed_by = None
         self.instance.delegating_entity = entity
         return number
 

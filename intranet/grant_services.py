@@ -35,6 +35,8 @@ def job_check_record(*, check: JobCheck, result: str, note: str, user) -> JobChe
     check = JobCheck.objects.select_for_update().get(pk=check.pk)
     if result not in JobCheck.Result.values:
         raise GrantError(_("Choose whether the job is maintained."))
+    if check.result:
+        raise GrantError(_("This check has already been recorded."))
     if check.due_on > timezone.localdate() + datetime.timedelta(days=31):
         raise GrantError(_("This check is not due yet."))
     check.result = result

@@ -7,6 +7,7 @@ import io
 
 from django import forms
 from django.contrib import messages
+from django.core.exceptions import PermissionDenied
 from django.http import Http404, HttpResponse
 from django.shortcuts import get_object_or_404, redirect
 from django.template.response import TemplateResponse
@@ -48,6 +49,18 @@ class PeriodForm(forms.Form):
         required=False,
         empty_label=gettext_lazy("all centres"),
     )
+
+    def _bounded(self, name):
+        day = self.cleaned_data.get(name)
+        if day and not 2000 <= day.year <= 2100:
+            raise forms.ValidationError(_("Choose a date between 2000 and 2100."))
+        return day
+
+    def clean_od(self):
+        return self._bounded("od")
+
+    def clean_do(self):
+        return self._bounded("do")
 
     def clean(self):
         cleaned = super().clean()
@@ -258,6 +271,8 @@ class JobCheckForm(forms.Form):
 @permission_required_or_403(VIEW)
 def job_monitoring(request):
     if request.method == "POST":
+        if not request.user.has_perm("intranet.change_jobcheck"):
+            raise PermissionDenied
         form = JobCheckForm(request.POST)
         if form.is_valid():
             check = get_object_or_404(JobCheck, pk=form.cleaned_data["check"])

@@ -32,7 +32,9 @@ def delegations_awaiting(user):
     )
 
 
-def review_queue(*, q="", target_group="", status="", location=None):
+def review_queue(*, q="", target_group="", status="", location=None, search_pesel=False):
+    """The staff queue. Searching by PESEL only for those allowed to see PESEL numbers
+    (otherwise digit-by-digit searches would reveal them)."""
     enrolments = Enrolment.objects.select_related("location", "delegating_entity", "user")
     if status:
         enrolments = enrolments.filter(status=status)
@@ -48,7 +50,9 @@ def review_queue(*, q="", target_group="", status="", location=None):
         match = Q(last_name__icontains=q) | Q(first_name__icontains=q)
         match |= Q(entity_name__icontains=q)
         if len(digits) >= 3:
-            match |= Q(pesel__startswith=digits) | Q(nip__startswith=digits)
+            match |= Q(nip__startswith=digits)
+            if search_pesel:
+                match |= Q(pesel__startswith=digits)
         words = q.split()
         if len(words) == 2:
             match |= Q(first_name__iexact=words[0], last_name__iexact=words[1])

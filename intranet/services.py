@@ -16,7 +16,13 @@ from django.utils.translation import gettext_lazy as _
 from directory.models import Entity, Representative
 from intranet import notifications, statements
 from intranet.forms import StatementsForm, steps_of
-from intranet.models import Enrolment, EnrolmentChange, PersonalDataAccess, TargetGroup
+from intranet.models import (
+    Enrolment,
+    EnrolmentChange,
+    PersonalDataAccess,
+    SupportItem,
+    TargetGroup,
+)
 
 logger = logging.getLogger(__name__)
 
@@ -281,6 +287,9 @@ def _anonymise(enrolment: Enrolment, *, action, actor) -> None:
     enrolment.user = None
     enrolment.save()
     enrolment.changes.update(comment="")
+    # Confidential findings go; the dated forms of support stay (without their text).
+    enrolment.diagnoses.all().delete()
+    enrolment.support_items.update(title="—")
     _record(enrolment, action, actor)
 
 
@@ -305,6 +314,13 @@ def person_erase(*, enrolment: Enrolment, staff_user) -> None:
             registration.email = f"usunieto-{registration.pk}@invalid.example"
             registration.user = None
             registration.save()
+        from intranet.models import Booking
+
+        bookings = Booking.objects.filter(member=user)
+        bookings.filter(status=Booking.Status.BOOKED, start__gt=timezone.now()).update(
+            status=Booking.Status.CANCELLED, cancelled_at=timezone.now()
+        )
+        bookings.update(topic="", notes="", visitor_name="", visitor_phone="", visitor_email="")
         user.delete()
     logger.info("Erased the personal data of enrolment %s on request", enrolment.pk)
 
@@ -373,6 +389,28 @@ def personal_data_of(user) -> dict:
                 "consented_at": r.consented_at,
             }
             for r in Registration.objects.filter(user=user).select_related("event")
+        ],
+        "consultations": [
+            {
+                "start": b.start,
+                "end": b.end,
+                "help": b.specialisation.name,
+                "adviser": b.adviser.name,
+                "place": b.location.name if b.location_id else "online",
+                "status": b.get_status_display(),
+                "topic": b.topic,
+            }
+            for b in user.bookings.select_related("specialisation", "adviser__user", "location")
+        ],
+        "support_path": [
+            {
+                "what": item.title,
+                "kind": item.get_kind_display(),
+                "target_date": item.target_date,
+                "status": item.get_status_display(),
+                "done_on": item.done_on,
+            }
+            for item in SupportItem.objects.filter(enrolment__user=user)
         ],
         "represented_entities": [
             {

@@ -24,7 +24,9 @@ SPECIAL = selectors.SPECIAL_DATA_PERMISSION
 def queue(request):
     form = QueueFilterForm(request.GET or None)
     filters = form.cleaned_data if form.is_valid() else {}
-    enrolments = selectors.review_queue(**filters)
+    enrolments = selectors.review_queue(
+        **filters, search_pesel=selectors.can_see_special_data(request.user)
+    )
     return TemplateResponse(
         request,
         "intranet/staff/queue.html",

@@ -12,6 +12,7 @@ from events.models import Registration
 from intranet import support_services as services
 from intranet.models import Booking, Diagnosis, Enrolment, SupportItem
 from portal.accounts import permission_required_or_403
+from portal.http import id_or_404, id_or_none
 from portal.models import Location
 from portal.pagination import paginate
 
@@ -104,9 +105,8 @@ def path(request, enrolment_id):
             messages.success(request, _("Added to the support path."))
             return redirect("support:path", enrolment_id=enrolment.pk)
         if action == "status":
-            item_id = request.POST.get("item", "")
             item = get_object_or_404(
-                enrolment.support_items, pk=item_id if item_id.isdigit() else 0
+                enrolment.support_items, pk=id_or_404(request.POST.get("item"))
             )
             form = ItemStatusForm(request.POST, enrolment=enrolment, prefix=f"s{item.pk}")
             if form.is_valid():
@@ -162,8 +162,8 @@ def path(request, enrolment_id):
 @permission_required_or_403(MANAGE)
 def overdue(request):
     locations = Location.objects.order_by("sort_order", "name")
-    chosen = request.GET.get("osrodek", "")
-    location = locations.filter(pk=chosen).first() if chosen.isdigit() else None
+    chosen = id_or_none(request.GET.get("osrodek"))
+    location = locations.filter(pk=chosen).first() if chosen else None
     today = timezone.localdate()
     return TemplateResponse(
         request,

@@ -122,7 +122,10 @@ def test_from_diagnosis_to_a_published_ranking(page, log_in, assert_accessible, 
         page.click("text=Zapisz oceny")
         assert "Zapisano oceny" in page.inner_text(".messages")
 
-    # Kadra decide and publish the ranking; the applicant sees the decision and its place.
+    # The call closes; Kadra decide and publish the ranking; the applicant sees its place.
+    GrantCall.objects.filter(pk=call.pk).update(
+        closes_on=timezone.localdate() - datetime.timedelta(days=1)
+    )
     kadra = UserFactory(roles=[accounts.ROLE_STAFF])
     TOTP.activate(kadra, generate_totp_secret())
     page.context.clear_cookies()

@@ -85,3 +85,17 @@ def test_the_support_path_page_meets_wcag_21_aa(page, log_in, assert_accessible,
     page.goto("/intranet/kadra/sciezki/")
     assert "Warsztat" in page.inner_text("main")
     assert_accessible(page)
+
+
+def test_my_data_and_the_booking_pages_of_a_member_meet_wcag_21_aa(
+    page, log_in, assert_accessible, data
+):
+    from tests.factories.intranet import BookingFactory, EnrolmentFactory
+
+    enrolment = EnrolmentFactory(accepted=True)
+    BookingFactory(member=enrolment.user, topic="Biznesplan")
+    log_in(page, enrolment.user)
+    page.goto("/intranet/moje-dane/")
+    assert_accessible(page)
+    page.goto("/intranet/konsultacje/")
+    assert_accessible(page)

@@ -54,6 +54,14 @@ def applicant():
     return user, entity
 
 
+def close(call):
+    """The call's deadline has passed: the committee's results may be decided."""
+    GrantCall.objects.filter(pk=call.pk).update(
+        closes_on=timezone.localdate() - datetime.timedelta(days=1)
+    )
+    call.refresh_from_db()
+
+
 def apply(client, call, applicant):
     user, entity = applicant
     client.force_login(user)
@@ -163,6 +171,13 @@ def test_committee_declares_scores_ranks_kadra_decide_and_the_award_is_a_grant(
 
     kadra = staff_user()
     client.force_login(kadra)
+    early = client.post(
+        evaluate,
+        {"action": "decide", "decision": "awarded", "justification": "Za wcześnie."},
+        follow=True,
+    ).content.decode()
+    assert "Decyzje zapadają po zamknięciu naboru." in early
+    close(call)
     ranking = client.get(reverse("calls:ranking", args=(call.pk,))).content.decode()
     assert ranking.index("Spółdzielnia Socjalna Kawa") < ranking.index("Fundacja Druga")
     assert "35,00" in ranking or "35.00" in ranking  # (40 + 30) / 2
@@ -241,6 +256,7 @@ def test_scores_stay_hidden_until_the_ranking_is_published(client, call, applica
 
     kadra = staff_user()
     client.force_login(kadra)
+    close(call)
     page = client.post(reverse("calls:publish", args=(call.pk,)), follow=True).content.decode()
     assert "Zdecyduj o każdym złożonym wniosku" in page
     client.post(
@@ -298,3 +314,10 @@ def test_the_ranking_and_the_path_use_the_same_queries_for_3_or_30_records(
         client.get(ranking_url)
     with django_assert_max_num_queries(len(path_small.captured_queries)):
         client.get(path_url)
+
+
+def test_a_forged_call_or_entity_id_is_a_404_not_a_500(client, call, applicant):
+    client.force_login(applicant[0])
+    for forged in ("abc", "²", "-1", ""):
+        response = client.post(reverse("calls:list"), {"call": forged, "entity": "1"})
+        assert response.status_code == 404

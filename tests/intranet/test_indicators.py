@@ -222,11 +222,12 @@ def test_the_annual_report_keeps_the_commentary_and_downloads_as_docx(client, ka
     [
         ({"rok": "abc"}, "Wpisz liczbę całkowitą."),
         ({"od": "2016-12-31", "do": "2016-01-01"}, "Koniec okresu jest przed jego początkiem."),
-        ({"od": "1016-01-01", "do": "2016-01-01"}, "Wybierz okres nie dłuższy niż dziesięć lat."),
+        ({"od": "1016-01-01", "do": "2016-01-01"}, "Wybierz datę z lat 2000–2100."),
+        ({"od": "2000-01-01", "do": "2020-01-01"}, "Wybierz okres nie dłuższy niż dziesięć lat."),
         ({"od": "2016-01-01"}, "Podaj obie daty zakresu albo wybierz rok."),
         ({"osrodek": "999999"}, "Wybierz poprawną wartość."),
     ],
-    ids=["year-abc", "end-before-start", "1000-years", "half-range", "forged-centre"],
+    ids=["year-abc", "end-before-start", "1000-years", "20-years", "half-range", "forged-centre"],
 )
 def test_bad_periods_get_a_clear_message(client, kadra, params, message):
     response = client.get(reverse("indicators:dashboard"), params)

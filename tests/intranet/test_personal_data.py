@@ -171,10 +171,29 @@ def test_erasure_leaves_no_trace_in_the_database_logs_or_media(client, settings,
         organisation=f"{marker} Fundacja",
         accessibility_needs=f"{marker} dieta",
     )
+    from intranet.models import Diagnosis, SupportItem
+    from tests.factories.intranet import BookingFactory
+
+    Diagnosis.objects.create(
+        enrolment=enrolment,
+        kind="therapist",
+        made_on=datetime.date(2026, 1, 2),
+        findings=f"{marker} ustalenia",
+        barriers=f"{marker} bariery",
+    )
+    SupportItem.objects.create(
+        enrolment=enrolment,
+        kind="training",
+        title=f"{marker} kurs",
+        status="done",
+        done_on=datetime.date(2026, 1, 5),
+        target_date=datetime.date(2026, 1, 5),
+    )
+    BookingFactory(member=user, topic=f"{marker} temat", notes=f"{marker} notatki")
     markers = [marker, marker.lower(), pesel, "66-777"]
     caplog.clear()  # from here on, only what the application logs
 
-    # The person's own export holds every marker.
+    # The person's own export holds every marker (not the confidential diagnosis and notes).
     client.force_login(user)
     exported = client.get(reverse("intranet:my_data_json")).content.decode()
     for field in (
@@ -190,6 +209,8 @@ def test_erasure_leaves_no_trace_in_the_database_logs_or_media(client, settings,
     ):
         assert f"{marker}{field}" in exported or f"ul. {marker} 1" in exported
     assert pesel in exported and "66-777" in exported
+    assert f"{marker} temat" in exported and f"{marker} kurs" in exported
+    assert f"{marker} ustalenia" not in exported and f"{marker} notatki" not in exported
 
     # Staff see the record (logged), then erase on request.
     client.force_login(staff_user(accounts.ROLE_SPECIAL_DATA))
@@ -220,3 +241,4 @@ def test_erasure_leaves_no_trace_in_the_database_logs_or_media(client, settings,
     assert enrolment.status == "accepted" and enrolment.sex == "F"
     assert enrolment.age_at_start is not None and enrolment.support_start
     assert enrolment.anonymised_at is not None
+    assert enrolment.support_items.get().done_on == datetime.date(2026, 1, 5)  # still counted
