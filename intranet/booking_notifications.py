@@ -1,17 +1,13 @@
 """E-mails about consultations (with an .ics), sent after commit; failures are logged."""
 
-import logging
-
 from django.conf import settings
-from django.core.mail import EmailMultiAlternatives
-from django.template.loader import render_to_string
 from django.urls import reverse
-from django.utils import timezone, translation
+from django.utils import timezone
 from django.utils.http import urlencode
-from django.utils.translation import gettext, gettext_noop
+from django.utils.translation import gettext_noop
 from icalendar import Calendar, Event, vText
 
-logger = logging.getLogger(__name__)
+from intranet.notifications import _send as send
 
 
 def _where(booking) -> str:
@@ -45,9 +41,6 @@ def _recipient(booking) -> str:
 
 
 def _send(booking, template: str, subject: str, *, attach_ics: bool) -> bool:
-    to = _recipient(booking)
-    if not to:
-        return False
     context = {
         "booking": booking,
         "where": _where(booking),
@@ -56,20 +49,12 @@ def _send(booking, template: str, subject: str, *, attach_ics: bool) -> bool:
         else "",
         "change_hours": settings.BOOKING_CHANGE_HOURS,
     }
-    with translation.override(settings.LANGUAGE_CODE):
-        body = render_to_string(f"intranet/email/{template}.txt", context)
-        subject = gettext(subject)
-    message = EmailMultiAlternatives(
-        subject=f"{settings.ACCOUNT_EMAIL_SUBJECT_PREFIX}{subject}", body=body, to=[to]
+    attachments = (
+        (("konsultacja.ics", booking_ics(booking), "text/calendar; charset=utf-8"),)
+        if attach_ics
+        else ()
     )
-    if attach_ics:
-        message.attach("konsultacja.ics", booking_ics(booking), "text/calendar; charset=utf-8")
-    try:
-        message.send()
-    except Exception:  # noqa: BLE001 - the booking is saved; a lost e-mail is logged
-        logger.exception("Could not send the %s e-mail for booking %s", template, booking.pk)
-        return False
-    return True
+    return send([_recipient(booking)], subject, template, context, attachments=attachments)
 
 
 def booking_confirmed(booking) -> bool:
@@ -94,18 +79,9 @@ def booking_reminder(booking) -> bool:
 def enrolment_invitation(booking) -> bool:
     """A walk-in visitor is invited to make an account and enrol (no .ics)."""
     signup = reverse("account_signup") + "?" + urlencode({"next": reverse("enrolment:start")})
-    context = {"booking": booking, "signup_url": settings.SITE_URL + signup}
-    with translation.override(settings.LANGUAGE_CODE):
-        body = render_to_string("intranet/email/enrolment_invitation.txt", context)
-        subject = gettext(gettext_noop("Invitation to enrol in the support centre's project"))
-    message = EmailMultiAlternatives(
-        subject=f"{settings.ACCOUNT_EMAIL_SUBJECT_PREFIX}{subject}",
-        body=body,
-        to=[booking.visitor_email],
+    return send(
+        [booking.visitor_email],
+        gettext_noop("Invitation to enrol in the support centre's project"),
+        "enrolment_invitation",
+        {"booking": booking, "signup_url": settings.SITE_URL + signup},
     )
-    try:
-        message.send()
-    except Exception:  # noqa: BLE001 - nothing is lost; staff see the failure
-        logger.exception("Could not send the enrolment invitation for booking %s", booking.pk)
-        return False
-    return True

@@ -11,6 +11,7 @@ from django.utils import timezone
 
 from intranet import statements
 from intranet.models import Enrolment, TargetGroup
+from intranet.services import age_on
 from portal.models import Location
 from portal.validators import pesel_for
 
@@ -83,11 +84,7 @@ def seed_enrolments() -> int:
             }.get(status, "")
         if status == "accepted":
             enrolment.support_start = timezone.localdate() - datetime.timedelta(days=30)
-            birth = enrolment.birth_date
-            start = enrolment.support_start
-            enrolment.age_at_start = (
-                start.year - birth.year - ((start.month, start.day) < (birth.month, birth.day))
-            )
+            enrolment.age_at_start = age_on(enrolment.birth_date, enrolment.support_start)
         created.append(enrolment)
     for name, legal_form, nip in ENTITIES:
         created.append(

@@ -62,9 +62,8 @@ def checks_upcoming(today):
 def overdue_checks_notify(*, today=None) -> int:
     """E-mail Kadra the overdue checks not yet reported. Safe to run twice."""
     from django.contrib.auth import get_user_model
-    from django.core.mail import send_mail
-    from django.template.loader import render_to_string
-    from django.utils import translation
+
+    from intranet import notifications
 
     today = today or timezone.localdate()
     with transaction.atomic():
@@ -82,9 +81,8 @@ def overdue_checks_notify(*, today=None) -> int:
         .values_list("email", flat=True)
         .distinct()
     )
-    if recipients:
-        with translation.override(settings.LANGUAGE_CODE):
-            body = render_to_string("intranet/email/job_checks_overdue.txt", {"checks": checks})
-            subject = str(_("Job checks overdue: %(count)s") % {"count": len(checks)})
-        send_mail(f"{settings.ACCOUNT_EMAIL_SUBJECT_PREFIX}{subject}", body, None, recipients)
+    if not notifications.job_checks_overdue(checks, recipients):
+        # Nobody was told: report these checks again on the next run.
+        JobCheck.objects.filter(pk__in=[c.pk for c in checks]).update(overdue_notified_on=None)
+        return 0
     return len(checks)

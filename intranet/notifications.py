@@ -3,7 +3,7 @@
 import logging
 
 from django.conf import settings
-from django.core.mail import send_mail
+from django.core.mail import EmailMultiAlternatives
 from django.template.loader import render_to_string
 from django.urls import reverse
 from django.utils import translation
@@ -12,16 +12,33 @@ from django.utils.translation import gettext, gettext_noop
 logger = logging.getLogger(__name__)
 
 
-def _send(recipients: list[str], subject: str, template: str, context: dict) -> bool:
+def _send(
+    recipients: list[str],
+    subject: str,
+    template: str,
+    context: dict,
+    *,
+    subject_params: dict | None = None,
+    attachments: tuple = (),
+) -> bool:
+    """Render `intranet/email/<template>.txt` in Polish and send it; log, never raise.
+
+    `subject` is a gettext_noop'd msgid (formatted with `subject_params`); `attachments`
+    are (file name, content, MIME type) triples."""
     recipients = [address for address in recipients if address]
     if not recipients:
         return False
     with translation.override(settings.LANGUAGE_CODE):
         body = render_to_string(f"intranet/email/{template}.txt", context)
-        subject = gettext(subject)
+        subject = gettext(subject) % (subject_params or {})
+    message = EmailMultiAlternatives(
+        subject=f"{settings.ACCOUNT_EMAIL_SUBJECT_PREFIX}{subject}", body=body, to=recipients
+    )
+    for attachment in attachments:
+        message.attach(*attachment)
     try:
-        send_mail(f"{settings.ACCOUNT_EMAIL_SUBJECT_PREFIX}{subject}", body, None, recipients)
-    except Exception:  # noqa: BLE001 - the enrolment is saved; a lost e-mail is logged
+        message.send()
+    except Exception:  # noqa: BLE001 - the record is saved; a lost e-mail is logged
         logger.exception("Could not send the %s e-mail", template)
         return False
     return True
@@ -89,4 +106,14 @@ def application_decided(application) -> bool:
             "application": application,
             "url": settings.SITE_URL + reverse("calls:application", args=(application.pk,)),
         },
+    )
+
+
+def job_checks_overdue(checks, recipients) -> bool:
+    return _send(
+        recipients,
+        gettext_noop("Job checks overdue: %(count)s"),
+        "job_checks_overdue",
+        {"checks": checks},
+        subject_params={"count": len(checks)},
     )

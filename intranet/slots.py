@@ -104,6 +104,11 @@ class Schedule:
         buffer = datetime.timedelta(minutes=specialisation.buffer_minutes)
         step = datetime.timedelta(minutes=step_minutes) if step_minutes else length + buffer
         found = []
+        # Each adviser's bookings widened by the break, once (not once per day).
+        busy_of = {
+            pk: [(start - buffer, end + buffer) for start, end in self.busy[pk]]
+            for pk in self.advisers
+        }
         for offset in range(self.days):
             day = self.first_day + datetime.timedelta(days=offset)
             if is_public_holiday(day):
@@ -111,7 +116,7 @@ class Schedule:
             for pk, adviser in self.advisers.items():
                 if adviser_ids is not None and pk not in adviser_ids:
                     continue
-                busy = [(start - buffer, end + buffer) for start, end in self.busy[pk]]
+                busy = busy_of[pk]
                 for window_start, window_end in self.windows(pk, day):
                     start = timezone.make_aware(datetime.datetime.combine(day, window_start), tz)
                     limit = timezone.make_aware(datetime.datetime.combine(day, window_end), tz)
