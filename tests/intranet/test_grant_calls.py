@@ -321,3 +321,17 @@ def test_a_forged_call_or_entity_id_is_a_404_not_a_500(client, call, applicant):
     for forged in ("abc", "²", "-1", ""):
         response = client.post(reverse("calls:list"), {"call": forged, "entity": "1"})
         assert response.status_code == 404
+
+
+def test_an_attachment_over_10_mb_is_refused(client, call, applicant):
+    application = apply(client, call, applicant)
+    big = SimpleUploadedFile(
+        "biznesplan.pdf", b"%PDF-1.7 " + b"0" * (10 * 1024 * 1024), "application/pdf"
+    )
+    page = client.post(
+        reverse("calls:application", args=(application.pk,)),
+        {"action": "attach", "file": big},
+        follow=True,
+    ).content.decode()
+    assert "Plik jest większy niż 10 MB." in page
+    assert not application.attachments.exists()
