@@ -1,4 +1,5 @@
 from django.contrib.contenttypes.fields import GenericRelation
+from django.contrib.postgres.search import SearchVectorField
 from django.core.exceptions import ValidationError
 from django.db import models
 from django.db.models.functions import Upper
@@ -100,6 +101,8 @@ class Entity(
     )
     updated_at = models.DateTimeField(_("last updated"), auto_now=True)
     search_document = models.TextField(editable=False, blank=True)
+    # PostgreSQL: to_tsvector(search_document), kept by a trigger (migration 0008).
+    search_vector = SearchVectorField(editable=False, null=True)
 
     workflow_states = GenericRelation(
         "wagtailcore.WorkflowState",

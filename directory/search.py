@@ -1,31 +1,33 @@
 """The directory's search interface: a query with facets in, a page of results with counts out.
 
 `get_backend()` returns the backend in use. The database backend here uses PostgreSQL
-full-text search (a GIN-indexed tsvector of `Entity.search_document`) and plain word
-matching on SQLite; facet counts are computed in SQL, each with the other facets applied.
+full-text search (`Entity.search_vector`, a GIN-indexed tsvector of the search document
+kept by a trigger) and plain word matching on SQLite; facet counts are computed in SQL,
+each with the other facets applied, and kept in the cache until the content changes.
 The Elasticsearch backend (issue "Search that understands Polish") plugs in behind the
 same `DirectoryQuery` → `DirectoryResults` interface.
 """
 
+import hashlib
 from dataclasses import dataclass, field
 
-from django.contrib.postgres.search import SearchQuery, SearchRank, SearchVector
+from django.conf import settings
+from django.contrib.postgres.search import SearchQuery, SearchRank
+from django.core.cache import cache
 from django.core.paginator import Page
 from django.db import connection
 from django.db.models import Count, F, QuerySet
+from django.utils.translation import get_language
 
 from directory.models import Entity, EntityServiceTag, LegalForm
 from directory.regions import COUNTY_CHOICES
+from portal.page_cache import content_version
 from portal.search import backend_query
 
 PER_PAGE = 20
 TEXT_SEARCH_CONFIG = "polish_unaccent"  # made by the migration portal/0005
 SORTS = ("name", "-updated_at", "relevance")
 SERVICE_FACET_SIZE = 15
-
-
-def search_vector():
-    return SearchVector("search_document", config=TEXT_SEARCH_CONFIG)
 
 
 @dataclass
@@ -64,7 +66,7 @@ class DatabaseBackend:
             return queryset
         if connection.vendor == "postgresql":
             query = SearchQuery(words, config=TEXT_SEARCH_CONFIG, search_type="plain")
-            return queryset.annotate(search=search_vector()).filter(search=query)
+            return queryset.filter(search_vector=query)
         for word in words.split():
             queryset = queryset.filter(search_document__icontains=word)
         return queryset
@@ -88,7 +90,7 @@ class DatabaseBackend:
         if query.sort == "relevance" and backend_query(query.text):
             if connection.vendor == "postgresql":
                 text = SearchQuery(backend_query(query.text), config=TEXT_SEARCH_CONFIG)
-                return queryset.annotate(rank=SearchRank(F("search"), text)).order_by(
+                return queryset.annotate(rank=SearchRank(F("search_vector"), text)).order_by(
                     "-rank", "name"
                 )
         if query.sort == "-updated_at":
@@ -124,15 +126,29 @@ class DatabaseBackend:
         return shown
 
     def search(self, query: DirectoryQuery, *, page_number="1", paginate) -> DirectoryResults:
-        from django.utils.translation import gettext_lazy as _
-
         results = (
             self._ordered(self._filtered(query), query)
             .select_related("logo")
-            .defer("search_document", "description", "areas_of_activity")
+            .defer("search_document", "search_vector", "description", "areas_of_activity")
         )
         page = paginate(results)
-        facets = {
+        return DirectoryResults(page=page, total=page.paginator.count, facets=self.facets(query))
+
+    def facets(self, query: DirectoryQuery) -> dict[str, list[FacetValue]]:
+        """The facet counts of a query: five GROUP BY/COUNT queries over the whole directory
+        (40 ms at 10,000 entities), so kept per query until the content version changes."""
+        digest = hashlib.sha256(repr(query).encode()).hexdigest()
+        key = f"directory-facets:v{content_version()}:{get_language()}:{digest}"
+        facets = cache.get(key)
+        if facets is None:
+            facets = self._count_facets(query)
+            cache.set(key, facets, settings.FRAGMENT_CACHE_SECONDS)
+        return facets
+
+    def _count_facets(self, query: DirectoryQuery) -> dict[str, list[FacetValue]]:
+        from django.utils.translation import gettext_lazy as _
+
+        return {
             "legal_form": self._choice_facet(
                 query, "legal_form", "legal_form", LegalForm.choices, query.legal_forms
             ),
@@ -153,7 +169,6 @@ class DatabaseBackend:
                 query.social_clauses,
             ),
         }
-        return DirectoryResults(page=page, total=page.paginator.count, facets=facets)
 
 
 def get_backend():

@@ -6,10 +6,15 @@ from django.utils.translation import gettext as _
 
 
 def paginate(request, object_list, per_page: int, param: str = "page"):
-    """Return the requested page of `object_list` (a Django Page object) or raise Http404."""
+    """Return the requested page of `object_list` (a Django Page object) or raise Http404.
+
+    The page carries `elided_page_range` for the template: the first and last page and two
+    on each side of the current one, "…" for the rest (500 pages stay a short list)."""
     paginator = Paginator(object_list, per_page, allow_empty_first_page=True)
     raw = request.GET.get(param, "1")
     try:
-        return paginator.page(raw)
+        page = paginator.page(raw)
     except InvalidPage as exc:
         raise Http404(_("There is no such page of results.")) from exc
+    page.elided_page_range = paginator.get_elided_page_range(page.number, on_each_side=2, on_ends=1)
+    return page

@@ -2,6 +2,7 @@
 
 from django.db.models import Exists, OuterRef
 from django.db.models.functions import Length, Substr
+from django.utils.functional import SimpleLazyObject
 from wagtail.models import Page, PageViewRestriction, Site
 
 from portal.models.locations import Location
@@ -31,17 +32,20 @@ def menu_pages(site: Site):
 
 
 def home_page_sections() -> dict:
-    """What the home page shows besides its own fields: the sections' newest items."""
+    """What the home page shows besides its own fields: the sections' newest items.
+
+    Each is looked up only when the template needs it, so a cached home page fragment
+    costs no query at all."""
     from directory.selectors import recently_updated_entities
     from events.selectors import upcoming_events
     from news.selectors import latest_news
 
     return {
-        "locations": locations_list(),
-        "latest_news": latest_news(3),
-        "upcoming_events": upcoming_events(3),
-        "directory_entities": recently_updated_entities(3),
-        "section_indexes": section_indexes(),
+        "locations": SimpleLazyObject(locations_list),
+        "latest_news": SimpleLazyObject(lambda: latest_news(3)),
+        "upcoming_events": SimpleLazyObject(lambda: upcoming_events(3)),
+        "directory_entities": SimpleLazyObject(lambda: recently_updated_entities(3)),
+        "section_indexes": SimpleLazyObject(section_indexes),
     }
 
 

@@ -93,6 +93,7 @@ MIDDLEWARE = [
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "wagtail.contrib.redirects.middleware.RedirectMiddleware",
     "portal.page_cache.FetchFromCacheMiddleware",
+    "portal.routing.CachedRouteMiddleware",
 ]
 
 ROOT_URLCONF = "portal.urls"
@@ -110,6 +111,7 @@ TEMPLATES = [
                 "django.contrib.auth.context_processors.auth",
                 "django.contrib.messages.context_processors.messages",
                 "wagtail.contrib.settings.context_processors.settings",
+                "portal.fragments.context",
             ],
         },
     },
@@ -138,6 +140,9 @@ else:
 
 # Whole pages for anonymous visitors (portal/page_cache.py); 0 turns the cache off.
 PAGE_CACHE_SECONDS = env.int("PAGE_CACHE_SECONDS", default=60)
+# Shared fragments of public pages (portal/fragments.py): kept until the content changes,
+# and at most this long (time-dependent lists such as upcoming events); 0 turns them off.
+FRAGMENT_CACHE_SECONDS = env.int("FRAGMENT_CACHE_SECONDS", default=600)
 CACHE_MIDDLEWARE_KEY_PREFIX = "page"
 CACHE_MIDDLEWARE_SECONDS = PAGE_CACHE_SECONDS
 

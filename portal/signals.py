@@ -1,11 +1,18 @@
-"""Keeping derived data in step: the anonymous page cache goes stale when content changes.
+"""Keeping derived data in step: the page cache, the fragments and the cached routes go
+stale when content changes.
 
 Like a search index, the page cache is a copy of what the public sees; these receivers
 only mark it stale. No business rules live here.
 """
 
 from django.db.models.signals import post_delete, post_save
-from wagtail.signals import page_published, page_unpublished, published, unpublished
+from wagtail.signals import (
+    page_published,
+    page_unpublished,
+    post_page_move,
+    published,
+    unpublished,
+)
 
 from portal.page_cache import content_changed
 
@@ -15,13 +22,19 @@ def connect():
     from news.models import NewsCategory
     from portal.models import Location, SiteSettings
 
-    for signal in (page_published, page_unpublished, published, unpublished):
+    for signal in (page_published, page_unpublished, post_page_move, published, unpublished):
         signal.connect(content_changed, dispatch_uid=f"page-cache-{id(signal)}")
     for model in (Entity, NewsCategory, Location, SiteSettings):
         post_save.connect(content_changed, sender=model, dispatch_uid=f"page-cache-save-{model}")
         post_delete.connect(
             content_changed, sender=model, dispatch_uid=f"page-cache-delete-{model}"
         )
-    from wagtail.models import Page
+    from wagtail.models import Page, PageViewRestriction, Site
 
     post_delete.connect(content_changed, sender=Page, dispatch_uid="page-cache-page-delete")
+    # Routes, menus and listings depend on which sites exist and which pages are private.
+    for model in (Site, PageViewRestriction):
+        post_save.connect(content_changed, sender=model, dispatch_uid=f"page-cache-save-{model}")
+        post_delete.connect(
+            content_changed, sender=model, dispatch_uid=f"page-cache-delete-{model}"
+        )

@@ -31,6 +31,13 @@ def _test_settings(settings, tmp_path):
     settings.PAGE_CACHE_SECONDS = 0
 
 
+@pytest.fixture
+def fragments_off(settings):
+    """Every fragment rendered afresh: for tests of what rendering itself costs (the
+    fragment cache is on in every other test, so stale fragments would fail them)."""
+    settings.FRAGMENT_CACHE_SECONDS = 0
+
+
 @pytest.fixture(autouse=True)
 def _clear_cache():
     from django.core.cache import cache

@@ -86,6 +86,7 @@ def test_very_long_and_odd_queries_answer_a_result_page(client):
         assert client.get(URL, {"q": query}).status_code == 200
 
 
+@pytest.mark.usefixtures("fragments_off")
 @pytest.mark.parametrize("count", [1, 50], ids=["1-entity", "50-entities"])
 def test_listing_query_count_is_constant(client, django_assert_max_num_queries, count):
     for number in range(count):

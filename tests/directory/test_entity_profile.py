@@ -93,6 +93,7 @@ def test_open_data_exports_published_entities_only(client):
     assert data["entities"][0]["url"].startswith("http://testserver/katalog/")
 
 
+@pytest.mark.usefixtures("fragments_off")
 @pytest.mark.parametrize("photos", [0, 6], ids=["no-photos", "6-photos"])
 def test_profile_photos_carry_their_text_alternative_in_constant_queries(
     client, django_assert_max_num_queries, photos

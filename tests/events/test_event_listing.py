@@ -134,6 +134,7 @@ def test_event_page_has_schema_org_event_and_an_ics_download(client, events_inde
     assert str(Calendar.from_ical(ics.content).walk("VEVENT")[0]["summary"]) == "Seminarium"
 
 
+@pytest.mark.usefixtures("fragments_off")
 @pytest.mark.parametrize("count", [1, 50], ids=["1-event", "50-events"])
 def test_index_query_count_is_constant(client, events_index, django_assert_max_num_queries, count):
     location = LocationFactory()
@@ -146,6 +147,7 @@ def test_index_query_count_is_constant(client, events_index, django_assert_max_n
         assert client.get(events_index.url).status_code == 200
 
 
+@pytest.mark.usefixtures("fragments_off")
 @pytest.mark.parametrize("registrations", [0, 200], ids=["0-registrations", "200-registrations"])
 def test_event_page_query_count_is_constant(
     client, events_index, django_assert_max_num_queries, registrations

@@ -89,6 +89,7 @@ def test_drafts_and_private_news_are_never_listed(client, news_index):
     assert titles_in(client.get(news_index.url).content.decode()) == ["Publiczna"]
 
 
+@pytest.mark.usefixtures("fragments_off")
 @pytest.mark.parametrize("count", [1, 50], ids=["1-news", "50-news"])
 def test_index_query_count_is_constant(client, news_index, django_assert_max_num_queries, count):
     from tests.factories.news import news_image

@@ -113,6 +113,7 @@ def test_related_news_are_the_three_newest_of_the_same_category(client, news_ind
     assert shown == [page.title for page in newest_first[:3]]
 
 
+@pytest.mark.usefixtures("fragments_off")
 @pytest.mark.parametrize("related_count", [0, 10], ids=["no-related", "10-related"])
 def test_news_page_query_count_is_constant(
     client, news_index, django_assert_max_num_queries, related_count

@@ -25,10 +25,6 @@ def lexemes(config, text):
 def test_without_the_dictionary_files_the_migration_falls_back_and_says_so(monkeypatch, caplog):
     monkeypatch.setattr(migration, "DICTIONARY_FILES", "pl_plik_ktorego_nie_ma")
     caplog.set_level(logging.WARNING)
-    with connection.cursor() as cursor:
-        # As on a fresh database, where this migration runs before the directory's
-        # full-text index that uses the configuration.
-        cursor.execute("DROP INDEX directory_entity_search_idx")
 
     with connection.schema_editor() as schema_editor:
         migration.create_configurations(None, schema_editor)

@@ -38,6 +38,7 @@ PAGES = {
 }
 
 
+@pytest.mark.usefixtures("fragments_off")
 @pytest.mark.parametrize("page", PAGES, ids=str)
 @pytest.mark.parametrize("items", [1, 30], ids=["1-item", "30-items"])
 def test_page_stays_within_its_query_budget(
@@ -51,6 +52,7 @@ def test_page_stays_within_its_query_budget(
         assert client.get(url).status_code == 200
 
 
+@pytest.mark.usefixtures("fragments_off")
 @pytest.mark.parametrize("page", PAGES, ids=str)
 def test_page_costs_the_same_with_1_and_30_items(client, home_page, page):
     fill(home_page, 1)

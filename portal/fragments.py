@@ -1,0 +1,48 @@
+"""Fragments of public pages kept in the cache until what they show changes.
+
+Pages are still rendered for every request (the whole-page cache in `page_cache` is a
+separate, optional layer); what is shared by many requests — the header's brand, the
+menu, the footer, a page's body, a listing — is rendered once and kept under a key made
+of the content version (bumped by `page_cache.content_changed` whenever anything the
+public sees is published or changed) and of what the fragment depends on (the page, the
+listing's filters). So a fragment is never stale after a change on the server, and a
+fragment never holds anything personal: account links, messages and forms with a CSRF
+token stay outside the `{% cache %}` tags.
+
+Templates use `{% cache fragment_seconds "name" content_version ... %}`;
+FRAGMENT_CACHE_SECONDS=0 turns fragments off.
+"""
+
+from django.conf import settings
+from django.core.cache import cache
+from django.utils.functional import SimpleLazyObject
+from portal.page_cache import content_version
+from portal.routing import site_for
+
+
+def site_settings_for(request, version=None):
+    """The site's SiteSettings (with its logo strip image), from the cache when current."""
+    from portal.models import SiteSettings
+
+    site = site_for(request, version)
+    if site is None:
+        return SiteSettings()
+    key = f"site-settings:{site.pk}:v{version or content_version()}"
+    found = cache.get(key) if settings.FRAGMENT_CACHE_SECONDS else None
+    if found is None:
+        found = SiteSettings.objects.select_related("funding_logos").filter(site=site).first()
+        found = found or SiteSettings.for_site(site)
+        if settings.FRAGMENT_CACHE_SECONDS:
+            cache.set(key, found, settings.FRAGMENT_CACHE_SECONDS)
+    return found
+
+
+def context(request):
+    """Template context: the fragment timeout, the content version and the site settings
+    (each looked up only when a template uses it)."""
+    version = SimpleLazyObject(content_version)
+    return {
+        "fragment_seconds": settings.FRAGMENT_CACHE_SECONDS,
+        "content_version": version,
+        "site_settings": SimpleLazyObject(lambda: site_settings_for(request, version)),
+    }
