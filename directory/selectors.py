@@ -33,12 +33,20 @@ def published_entity(slug: str) -> Entity:
     entity = (
         Entity.objects.filter(live=True, slug=slug)
         .select_related("logo")
-        .prefetch_related("services", "photos__image")
+        .defer("search_document", "search_vector")
         .first()
     )
     if entity is None:
         raise Http404("No such entity")
     return entity
+
+
+def profile_extras(entity) -> dict:
+    """The profile's photos and services, queried only when its cached fragment is missing."""
+    return {
+        "photos": entity.photos.select_related("image"),
+        "services": entity.services.all(),
+    }
 
 
 def open_data_entities():

@@ -64,6 +64,7 @@ def entity_detail(request, slug):
         "directory/entity_detail.html",
         {
             "entity": entity,
+            **selectors.profile_extras(entity),
             "social_enterprise_register_url": settings.SOCIAL_ENTERPRISE_REGISTER_URL,
         },
     )

@@ -7,6 +7,7 @@ from django.http import Http404, HttpResponse
 from django.shortcuts import redirect
 from django.template.response import TemplateResponse
 from django.utils import timezone
+from django.utils.functional import SimpleLazyObject
 from django.utils.translation import gettext as _
 
 from events import ical, selectors, services
@@ -20,11 +21,17 @@ EVENTS_PER_PAGE = 12
 
 def event_list(request, index_page, *, archive: bool):
     filters = selectors.parse_filters(request.GET)
-    events = selectors.event_listing(index_page, filters, archive=archive)
+
+    def listing():
+        events = selectors.event_listing(index_page, filters, archive=archive)
+        return paginate(request, events, EVENTS_PER_PAGE)
+
     return index_page.render(
         request,
         context_overrides={
-            "page_obj": paginate(request, events, EVENTS_PER_PAGE),
+            # Computed only when the list's cached fragment is missing (a bad page number
+            # is then a 404, as before).
+            "page_obj": SimpleLazyObject(listing),
             "filters": filters,
             "archive": archive,
             "kinds": EventKind.choices,

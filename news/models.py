@@ -2,6 +2,7 @@ from django import forms
 from django.core.exceptions import ValidationError
 from django.db import models
 from django.utils import timezone
+from django.utils.functional import SimpleLazyObject
 from django.utils.translation import gettext_lazy as _
 from modelcluster.contrib.taggit import ClusterTaggableManager
 from modelcluster.fields import ParentalKey, ParentalManyToManyField
@@ -57,11 +58,17 @@ class NewsIndexPage(RoutablePageMixin, BasePage):
         listing = selectors.news_listing(
             self, category_slug=request.GET.get("kategoria"), tag_slug=request.GET.get("tag")
         )
+        raw_page = request.GET.get("page", "1")
         return self.render(
             request,
             context_overrides={
                 "listing": listing,
-                "page_obj": paginate(request, listing.news, NEWS_PER_PAGE),
+                # Counted and fetched only when the list's cached fragment is missing (a bad
+                # page number is then a 404, as before).
+                "page_obj": SimpleLazyObject(
+                    lambda: paginate(request, listing.news, NEWS_PER_PAGE)
+                ),
+                "page_number": int(raw_page) if raw_page.isdigit() else 1,
                 "categories": selectors.categories(),
             },
         )

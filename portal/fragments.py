@@ -16,6 +16,7 @@ FRAGMENT_CACHE_SECONDS=0 turns fragments off.
 from django.conf import settings
 from django.core.cache import cache
 from django.utils.functional import SimpleLazyObject
+
 from portal.page_cache import content_version
 from portal.routing import site_for
 

@@ -17,7 +17,7 @@ from django.core.cache import cache
 from django.http import Http404
 from django.http.request import split_domain_port
 from wagtail import views as wagtail_views
-from wagtail.models import Page, Site
+from wagtail.models import Page, PageViewRestriction, Site
 
 from portal.page_cache import content_version
 
@@ -64,6 +64,29 @@ def _route(request, site, path, version):
         depth = page.depth - site.root_page.depth
         cache.set(key, (page.content_type_id, page.pk, depth), settings.FRAGMENT_CACHE_SECONDS)
     return result
+
+
+def _restricted_paths():
+    """Tree paths of the pages with a view restriction, or None when the site has aliases
+    (whose restrictions come from their source pages: then Wagtail's own check decides)."""
+    key = f"restricted-paths:v{content_version()}"
+    found = cache.get(key)
+    if found is None:
+        if Page.objects.filter(alias_of__isnull=False).exists():
+            found = ("aliases",)
+        else:
+            found = ("paths", *PageViewRestriction.objects.values_list("page__path", flat=True))
+        cache.set(key, found, settings.FRAGMENT_CACHE_SECONDS)
+    return None if found[0] == "aliases" else found[1:]
+
+
+def no_view_restriction_applies(page) -> bool:
+    """True when neither the page nor an ancestor is restricted (from the cache: no query).
+    Wagtail asks this for every page it serves, with two queries of its own."""
+    if not _enabled() or page.alias_of_id is not None:
+        return False
+    paths = _restricted_paths()
+    return paths is not None and not any(page.path.startswith(path) for path in paths)
 
 
 class CachedRouteMiddleware:

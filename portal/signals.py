@@ -32,6 +32,11 @@ def connect():
     from wagtail.models import Page, PageViewRestriction, Site
 
     post_delete.connect(content_changed, sender=Page, dispatch_uid="page-cache-page-delete")
+    # Any saved page (an alias created, a draft saved) may change routes or restrictions.
+    from wagtail.models import get_page_models
+
+    for model in get_page_models():
+        post_save.connect(content_changed, sender=model, dispatch_uid=f"page-cache-save-{model}")
     # Routes, menus and listings depend on which sites exist and which pages are private.
     for model in (Site, PageViewRestriction):
         post_save.connect(content_changed, sender=model, dispatch_uid=f"page-cache-save-{model}")

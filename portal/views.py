@@ -2,6 +2,7 @@ from django.conf import settings
 from django.http import HttpResponse
 from django.template.response import TemplateResponse
 from django.urls import reverse
+from django.utils.functional import SimpleLazyObject
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_GET
 
@@ -19,10 +20,13 @@ def search(request):
     words = search_query.backend_query(raw_query)
     results_page, suggestions = None, []
     if query:
-        results = search_query.site_search(words)
-        results_page = paginate(request, results, SEARCH_RESULTS_PER_PAGE)
-        if not results_page.paginator.count:
-            suggestions = search_query.suggestions(words)
+        # Both are computed only when the results' cached fragment is missing.
+        results_page = SimpleLazyObject(
+            lambda: paginate(request, search_query.site_search(words), SEARCH_RESULTS_PER_PAGE)
+        )
+        suggestions = SimpleLazyObject(
+            lambda: [] if results_page.paginator.count else search_query.suggestions(words)
+        )
     return TemplateResponse(
         request,
         "portal/search.html",

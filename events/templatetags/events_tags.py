@@ -16,7 +16,7 @@ def event_json_ld(context, occurrence):
     """Schema.org Event for an event page (the date shown)."""
     from django.utils import timezone
 
-    from portal.models import SiteSettings
+    from portal.fragments import site_settings_for
     from portal.structured_data import json_ld
 
     request = context["request"]
@@ -40,7 +40,7 @@ def event_json_ld(context, occurrence):
     else:
         location = {"@type": "VirtualLocation", "url": event.get_full_url(request)}
         mode = "https://schema.org/OnlineEventAttendanceMode"
-    organiser = event.organiser or SiteSettings.for_request(request).organisation_name
+    organiser = event.organiser or site_settings_for(request).organisation_name
     return json_ld(
         {
             "@context": "https://schema.org",

@@ -1,6 +1,6 @@
 from django import template
 
-from portal.models import SiteSettings
+from portal.fragments import site_settings_for
 from portal.structured_data import json_ld
 
 register = template.Library()
@@ -10,7 +10,7 @@ register = template.Library()
 def news_article_json_ld(context, page, image=None):
     """Schema.org NewsArticle for a news page."""
     request = context["request"]
-    organisation = SiteSettings.for_request(request).organisation_name or "OWES"
+    organisation = site_settings_for(request).organisation_name or "OWES"
     data = {
         "@context": "https://schema.org",
         "@type": "NewsArticle",

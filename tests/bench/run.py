@@ -29,6 +29,8 @@ Environment variables:
     BENCH_OUTPUT       report file (default: bench-results.txt in the project root)
     BENCH_TOOL         "wrk" (default; falls back to python when wrk is unavailable)
     BENCH_PAGE_CACHE_SECONDS  0 (default: measure rendering) or e.g. 60 (anonymous page cache)
+    BENCH_FRAGMENT_CACHE_SECONDS  600 (default, as in production: cached fragments and routes)
+                       or 0 (every fragment rendered and every route walked: the cold cost)
                        or "python" to force the Python load generator
     BENCH_PEOPLE, BENCH_CONSULTATIONS  volume behind the indicators (default 10000, 50000;
                        `seed_volume` adds them once, with 2000 entities)
@@ -248,6 +250,7 @@ def make_server_env(database: Database) -> dict[str, str]:
         BENCHMARK_VIEWS="1",
         # 0: every request renders (the default); e.g. 60: anonymous whole-page cache on.
         PAGE_CACHE_SECONDS=os.environ.get("BENCH_PAGE_CACHE_SECONDS", "0"),
+        FRAGMENT_CACHE_SECONDS=os.environ.get("BENCH_FRAGMENT_CACHE_SECONDS", "600"),
         # The staff screens are measured with a session cookie, without a TOTP step.
         STAFF_REQUIRE_MFA="0",
     )
@@ -627,7 +630,9 @@ def format_report(
         f"git commit:   {git_commit()}",
         f"database:     {database.description}",
         f"server:       gunicorn, {GUNICORN_WORKERS} sync workers, DEBUG=0, page cache "
-        f"{os.environ.get('BENCH_PAGE_CACHE_SECONDS', '0')} s (BENCH_PAGE_CACHE_SECONDS)",
+        f"{os.environ.get('BENCH_PAGE_CACHE_SECONDS', '0')} s (BENCH_PAGE_CACHE_SECONDS), "
+        f"fragments {os.environ.get('BENCH_FRAGMENT_CACHE_SECONDS', '600')} s "
+        "(BENCH_FRAGMENT_CACHE_SECONDS)",
         f"load:         {tool}, concurrency {concurrency}, {seconds} s per URL",
         f"machine:      {os.cpu_count()} CPUs, load average {load_before:.2f} before the run",
         "",

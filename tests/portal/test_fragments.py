@@ -1,0 +1,183 @@
+"""Cached fragments and routes make pages cheap, and never show stale or personal content.
+
+The fragment cache is on in the whole suite; these tests change content *after* a page
+was rendered (so its fragments and route are cached) and look for the change at once.
+"""
+
+import pytest
+from django.contrib.auth.models import Group
+from django.db import connection
+from django.test import Client
+from django.test.utils import CaptureQueriesContext
+from wagtail.models import PageViewRestriction
+
+from portal.models import SiteSettings
+from tests.events.conftest import sign_up_data
+from tests.factories.directory import EntityFactory
+from tests.factories.events import EventIndexPageFactory, EventPageFactory
+from tests.factories.news import NewsIndexPageFactory, NewsPageFactory
+from tests.factories.portal import StandardPageFactory, UserFactory
+
+pytestmark = pytest.mark.django_db
+
+
+@pytest.fixture
+def news_index(home_page):
+    return NewsIndexPageFactory(parent=home_page)
+
+
+@pytest.fixture
+def events_index(home_page):
+    return EventIndexPageFactory(parent=home_page)
+
+
+def html_of(client, url):
+    response = client.get(url)
+    assert response.status_code == 200
+    return response.content.decode()
+
+
+def queries_for(client, url):
+    with CaptureQueriesContext(connection) as queries:
+        assert client.get(url).status_code == 200
+    return len(queries)
+
+
+def test_news_published_after_a_visit_is_on_the_home_page_and_the_list_at_once(client, news_index):
+    html_of(client, "/")
+    html_of(client, news_index.url)
+
+    news = NewsPageFactory(parent=news_index, title="Nowy nabór wniosków", live=False)
+    news.save_revision().publish()
+
+    assert "Nowy nabór wniosków" in html_of(client, "/")
+    assert "Nowy nabór wniosków" in html_of(client, news_index.url)
+
+
+def test_an_edited_page_shows_its_new_text_and_title_in_the_menu(client, home_page):
+    page = StandardPageFactory(parent=home_page, title="O nas", slug="o-nas", show_in_menus=True)
+    page.save_revision().publish()
+    assert "O nas" in html_of(client, "/o-nas/")
+
+    page.title = "O ośrodku"
+    page.save_revision().publish()
+
+    html = html_of(client, "/o-nas/")
+    assert "<h1>O ośrodku</h1>" in html
+    assert "O ośrodku</a>" in html_of(client, "/")  # the menu of another page
+
+
+def test_a_new_phone_number_in_the_site_settings_is_in_the_footer_at_once(client, home_page):
+    html_of(client, "/")
+    settings = SiteSettings.objects.get()
+    settings.phone = "95 111 22 33"
+    settings.save()
+
+    assert "95 111 22 33" in html_of(client, "/")
+
+
+def test_an_unpublished_page_is_gone_although_its_route_was_cached(client, home_page):
+    page = StandardPageFactory(parent=home_page, title="Nabór", slug="nabor")
+    page.save_revision().publish()
+    html_of(client, "/nabor/")
+
+    page.unpublish()
+
+    assert client.get("/nabor/").status_code == 404
+
+
+def test_a_moved_page_is_served_at_its_new_address_and_the_old_one_redirects(
+    client, home_page
+):
+    section = StandardPageFactory(parent=home_page, title="Dla NGO", slug="dla-ngo")
+    page = StandardPageFactory(parent=home_page, title="Dotacje", slug="dotacje")
+    page.save_revision().publish()
+    html_of(client, "/dotacje/")
+
+    page.move(section, pos="last-child")
+
+    old = client.get("/dotacje/")
+    assert old.status_code == 301 and old["Location"] == "/dla-ngo/dotacje/"
+    assert "<h1>Dotacje</h1>" in html_of(client, "/dla-ngo/dotacje/")
+
+
+def test_a_page_made_private_is_no_longer_shown_to_anonymous_visitors(client, home_page):
+    page = StandardPageFactory(parent=home_page, title="Dla kadry", slug="dla-kadry")
+    page.save_revision().publish()
+    html_of(client, "/dla-kadry/")
+
+    restriction = PageViewRestriction.objects.create(
+        page=page, restriction_type=PageViewRestriction.GROUPS
+    )
+    restriction.groups.set([Group.objects.create(name="Zarząd")])
+
+    response = client.get("/dla-kadry/")
+    assert response.status_code == 302
+    assert "/konto/login/" in response["Location"]
+
+
+def test_a_representatives_change_shows_in_the_directory_and_the_profile_at_once(client):
+    entity = EntityFactory(name="Spółdzielnia Smaki Lubuskie", slug="smaki")
+    html_of(client, "/katalog/")
+    html_of(client, "/katalog/smaki/")
+    html_of(client, "/katalog/?q=smaki")
+
+    entity.name = "Spółdzielnia Smaki Ziemi Lubuskiej"
+    entity.phone = "68 000 11 22"
+    entity.save()
+
+    assert "Smaki Ziemi Lubuskiej" in html_of(client, "/katalog/")
+    profile = html_of(client, "/katalog/smaki/")
+    assert "Smaki Ziemi Lubuskiej" in profile and "68 000 11 22" in profile
+    assert "Smaki Ziemi Lubuskiej" in html_of(client, "/katalog/?q=smaki")
+
+
+def test_a_sign_up_lowers_the_free_places_on_the_event_page_and_the_list(
+    client, events_index, django_capture_on_commit_callbacks
+):
+    event = EventPageFactory(parent=events_index, capacity=1)
+    assert "wolnych miejsc: 1 z 1" in html_of(client, event.url)
+    assert "badge--last" in html_of(client, events_index.url)  # "Ostatnie miejsca"
+
+    with django_capture_on_commit_callbacks(execute=True):
+        client.post(event.url, sign_up_data())
+
+    assert "wolnych miejsc: 0 z 1" in html_of(Client(), event.url)
+    listing = html_of(Client(), events_index.url)
+    assert "badge--waiting" in listing and "badge--last" not in listing
+
+
+def test_one_persons_details_never_reach_anothers_page_and_both_can_sign_up(
+    events_index, django_capture_on_commit_callbacks
+):
+    event = EventPageFactory(parent=events_index, capacity=10)
+    member = UserFactory(email="ala.nowak@example.org", first_name="Ala")
+    logged_in = Client(enforce_csrf_checks=True)
+    logged_in.force_login(member)
+    assert "ala.nowak@example.org" in html_of(logged_in, event.url)  # the form is prefilled
+
+    visitor = Client(enforce_csrf_checks=True)
+    page = html_of(visitor, event.url)
+    assert "ala.nowak@example.org" not in page
+    token = page.split('name="csrfmiddlewaretoken" value="')[1].split('"')[0]
+    with django_capture_on_commit_callbacks(execute=True):
+        response = visitor.post(event.url, {**sign_up_data(), "csrfmiddlewaretoken": token})
+
+    assert response.status_code == 302  # signed up, not refused by the CSRF check
+    assert event.registrations.count() == 1
+
+
+def test_warm_fragments_and_routes_make_a_page_cheaper_than_rendering_it(
+    client, home_page, news_index, settings
+):
+    for number in range(5):
+        NewsPageFactory(parent=news_index, title=f"Wiadomość {number}")
+    html_of(client, "/")  # the first visit ever also creates the site settings
+    html_of(client, "/")
+
+    warm = queries_for(client, "/")
+    settings.FRAGMENT_CACHE_SECONDS = 0
+    cold = queries_for(client, "/")
+
+    assert warm <= 4
+    assert warm < cold
