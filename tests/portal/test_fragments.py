@@ -86,9 +86,7 @@ def test_an_unpublished_page_is_gone_although_its_route_was_cached(client, home_
     assert client.get("/nabor/").status_code == 404
 
 
-def test_a_moved_page_is_served_at_its_new_address_and_the_old_one_redirects(
-    client, home_page
-):
+def test_a_moved_page_is_served_at_its_new_address_and_the_old_one_redirects(client, home_page):
     section = StandardPageFactory(parent=home_page, title="Dla NGO", slug="dla-ngo")
     page = StandardPageFactory(parent=home_page, title="Dotacje", slug="dotacje")
     page.save_revision().publish()
