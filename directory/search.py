@@ -13,7 +13,7 @@ from dataclasses import dataclass, field
 
 from django.conf import settings
 from django.contrib.postgres.search import SearchQuery, SearchRank
-from django.core.cache import cache
+from django.core.cache import caches
 from django.core.paginator import Page
 from django.db import connection
 from django.db.models import Count, F, QuerySet
@@ -143,10 +143,10 @@ class DatabaseBackend:
         """The facet counts of a query: five GROUP BY/COUNT queries over the whole directory
         (40 ms at 10,000 entities), so kept per query until the content version changes."""
         key = f"directory-facets:v{content_version()}:{get_language()}:{query.cache_key}"
-        facets = cache.get(key)
+        facets = caches["fragments"].get(key)
         if facets is None:
             facets = self._count_facets(query)
-            cache.set(key, facets, settings.FRAGMENT_CACHE_SECONDS)
+            caches["fragments"].set(key, facets, settings.FRAGMENT_CACHE_SECONDS)
         return facets
 
     def _count_facets(self, query: DirectoryQuery) -> dict[str, list[FacetValue]]:

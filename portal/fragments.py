@@ -9,12 +9,15 @@ listing's filters). So a fragment is never stale after a change on the server, a
 fragment never holds anything personal: account links, messages and forms with a CSRF
 token stay outside the `{% cache %}` tags.
 
-Templates use `{% cache fragment_seconds "name" content_version ... %}`;
-FRAGMENT_CACHE_SECONDS=0 turns fragments off.
+Templates use `{% cache fragment_seconds name content_version ... using="fragments" %}`;
+FRAGMENT_CACHE_SECONDS=0 turns fragments off. The "fragments" cache is local to each
+process (settings.CACHES): its keys carry the content version, read from the shared
+default cache (Redis in production), so no process can serve a fragment older than the
+newest change.
 """
 
 from django.conf import settings
-from django.core.cache import cache
+from django.core.cache import caches
 from django.utils.functional import SimpleLazyObject
 
 from portal.page_cache import content_version
@@ -29,6 +32,7 @@ def site_settings_for(request, version=None):
     if site is None:
         return SiteSettings()
     key = f"site-settings:{site.pk}:v{version or content_version()}"
+    cache = caches["fragments"]
     found = cache.get(key) if settings.FRAGMENT_CACHE_SECONDS else None
     if found is None:
         found = SiteSettings.objects.select_related("funding_logos").filter(site=site).first()

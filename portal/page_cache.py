@@ -9,6 +9,7 @@
   and a CDN may keep a page for PAGE_CACHE_SECONDS (`Cache-Control: max-age`).
 """
 
+import time
 from contextvars import ContextVar
 
 from django.conf import settings
@@ -20,16 +21,23 @@ VERSION_KEY = "page-cache:content-version"
 _key_prefix = ContextVar("page_cache_key_prefix", default="")
 
 
+def _fresh_version() -> int:
+    """A version no earlier one can equal, even after the cache lost its data (a Redis
+    restart): the time in milliseconds, far above any earlier version plus its increments.
+    Processes keep fragments under versioned keys (portal/fragments.py), so this matters."""
+    return int(time.time() * 1000)
+
+
 def content_version() -> int:
-    return cache.get_or_set(VERSION_KEY, 1, timeout=None)
+    return cache.get_or_set(VERSION_KEY, _fresh_version, timeout=None)
 
 
 def content_changed(*args, **kwargs) -> None:
-    """Make every cached page stale (cheap: one increment in the cache)."""
+    """Make every cached page and fragment stale (cheap: one increment in the cache)."""
     try:
         cache.incr(VERSION_KEY)
     except ValueError:
-        cache.set(VERSION_KEY, 2, timeout=None)
+        cache.set(VERSION_KEY, _fresh_version(), timeout=None)
 
 
 def _enabled() -> bool:

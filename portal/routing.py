@@ -3,17 +3,18 @@
 For each request Wagtail finds the site by host name (one query) and walks the page tree
 from the site's root, one query per path segment and one more per page for its specific
 type: four to six queries before a page starts rendering. This middleware keeps the
-outcome — which site, which page — in the cache under the content version (bumped by
-`page_cache.content_changed` when pages are published, unpublished, moved or deleted and
-when sites or view restrictions change) and then loads only the page itself, in one
-query. Wagtail reads both answers from the request (`request._wagtail_site`,
-`request._wagtail_route_for_request`), so its serve view, view-restriction checks and
-hooks run unchanged. A page that is not live is never served: `page.route()` checks it.
+outcome — which site, which page — in the process's "fragments" cache under the content
+version (bumped by `page_cache.content_changed` when pages are saved, published,
+unpublished, moved or deleted and when sites or view restrictions change) and then loads
+only the page itself, in one query. Wagtail reads both answers from the request
+(`request._wagtail_site`, `request._wagtail_route_for_request`), so its serve view,
+view-restriction checks and hooks run unchanged. A page that is not live is never
+served: `page.route()` checks it.
 """
 
 from django.conf import settings
 from django.contrib.contenttypes.models import ContentType
-from django.core.cache import cache
+from django.core.cache import caches
 from django.http import Http404
 from django.http.request import split_domain_port
 from wagtail import views as wagtail_views
@@ -36,11 +37,11 @@ def site_for(request, version=None):
     version = version or content_version()
     hostname = split_domain_port(request._get_raw_host())[0]
     key = f"route-site:v{version}:{hostname}:{request.get_port()}"
-    site = cache.get(key)
+    site = caches["fragments"].get(key)
     if site is None:
         site = Site.find_for_request(request)
         if site is not None:
-            cache.set(key, site, settings.FRAGMENT_CACHE_SECONDS)
+            caches["fragments"].set(key, site, settings.FRAGMENT_CACHE_SECONDS)
     request._wagtail_site = site
     return site
 
@@ -48,7 +49,7 @@ def site_for(request, version=None):
 def _route(request, site, path, version):
     components = [component for component in path.split("/") if component]
     key = f"route:v{version}:{site.pk}:{'/'.join(components)}"
-    found = cache.get(key)
+    found = caches["fragments"].get(key)
     if found is not None:
         content_type_id, page_id, depth = found
         model = ContentType.objects.get_for_id(content_type_id).model_class()
@@ -62,7 +63,9 @@ def _route(request, site, path, version):
     if result is not None:
         page = result[0]
         depth = page.depth - site.root_page.depth
-        cache.set(key, (page.content_type_id, page.pk, depth), settings.FRAGMENT_CACHE_SECONDS)
+        caches["fragments"].set(
+            key, (page.content_type_id, page.pk, depth), settings.FRAGMENT_CACHE_SECONDS
+        )
     return result
 
 
@@ -70,13 +73,13 @@ def _restricted_paths():
     """Tree paths of the pages with a view restriction, or None when the site has aliases
     (whose restrictions come from their source pages: then Wagtail's own check decides)."""
     key = f"restricted-paths:v{content_version()}"
-    found = cache.get(key)
+    found = caches["fragments"].get(key)
     if found is None:
         if Page.objects.filter(alias_of__isnull=False).exists():
             found = ("aliases",)
         else:
             found = ("paths", *PageViewRestriction.objects.values_list("page__path", flat=True))
-        cache.set(key, found, settings.FRAGMENT_CACHE_SECONDS)
+        caches["fragments"].set(key, found, settings.FRAGMENT_CACHE_SECONDS)
     return None if found[0] == "aliases" else found[1:]
 
 

@@ -137,12 +137,22 @@ if REDIS_URL:
     }
 else:
     CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
+# Fragments, routes and facet counts (portal/fragments.py): every key carries the content
+# version read from the default cache, so a key never changes meaning and each process may
+# keep its own copy — no network round trip per fragment.
+CACHES["fragments"] = {
+    "BACKEND": "django.core.cache.backends.locmem.LocMemCache",
+    "LOCATION": "fragments",
+    "OPTIONS": {"MAX_ENTRIES": 3000},
+}
 
 # Whole pages for anonymous visitors (portal/page_cache.py); 0 turns the cache off.
 PAGE_CACHE_SECONDS = env.int("PAGE_CACHE_SECONDS", default=60)
-# Shared fragments of public pages (portal/fragments.py): kept until the content changes,
-# and at most this long (time-dependent lists such as upcoming events); 0 turns them off.
-FRAGMENT_CACHE_SECONDS = env.int("FRAGMENT_CACHE_SECONDS", default=600)
+# Shared fragments of public pages (portal/fragments.py) and cached routes (routing.py):
+# kept until the content changes, and at most this long (time-dependent lists such as
+# upcoming events); 0 turns them off. Without Redis each process has its own cache and
+# learns of a change made in another one only when this runs out: hence a short default.
+FRAGMENT_CACHE_SECONDS = env.int("FRAGMENT_CACHE_SECONDS", default=600 if REDIS_URL else 60)
 CACHE_MIDDLEWARE_KEY_PREFIX = "page"
 CACHE_MIDDLEWARE_SECONDS = PAGE_CACHE_SECONDS
 

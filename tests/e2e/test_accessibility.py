@@ -75,3 +75,16 @@ def test_page_meets_wcag_21_aa(page, assert_accessible, populated_site, path, st
 
     assert response.status == status
     assert_accessible(page)
+
+
+def test_login_with_a_wrong_password_meets_wcag_21_aa_and_alerts(
+    page, assert_accessible, populated_site
+):
+    page.goto("/konto/login/")
+    page.get_by_label("Email").fill("nikt@example.org")
+    page.get_by_label("Hasło").fill("nie-to-haslo")
+    page.get_by_role("button", name="Zaloguj").click()
+
+    alert = page.get_by_role("alert")
+    assert "niepoprawne" in alert.inner_text()
+    assert_accessible(page)

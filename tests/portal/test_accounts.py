@@ -146,3 +146,26 @@ def test_sign_up_answers_the_same_for_a_taken_address(client, home_page):
     )
 
     assert (taken.status_code, taken.url) == (new.status_code, new.url)
+
+
+def test_a_wrong_password_is_announced_to_screen_readers(client, home_page):
+    UserFactory(email="ala@example.org")
+
+    html = client.post(
+        reverse("account_login"), {"login": "ala@example.org", "password": "nie-to-haslo"}
+    ).content.decode()
+
+    alert = html.split('role="alert">')[1].split("</div>")[0]
+    assert "Podany adres e-mail i/lub hasło są niepoprawne." in alert
+    assert html.count("Podany adres e-mail i/lub hasło są niepoprawne.") == 1
+
+
+def test_sign_up_errors_are_summed_up_and_tied_to_their_fields(client, home_page):
+    html = client.post(
+        reverse("account_signup"), {"email": "zly-adres", "password1": "a", "password2": "a"}
+    ).content.decode()
+
+    assert '<div class="message message--error" role="alert">' in html
+    assert "Popraw błędy zaznaczone poniżej." in html
+    assert 'aria-invalid="true" aria-describedby="id_email_error"' in html
+    assert '<ul class="errorlist" id="id_email_error">' in html

@@ -179,3 +179,48 @@ def test_warm_fragments_and_routes_make_a_page_cheaper_than_rendering_it(
 
     assert warm <= 4
     assert warm < cold
+
+
+@pytest.mark.parametrize(
+    "url",
+    [
+        "/",
+        "/o-nas/",
+        "/aktualnosci/",
+        "/aktualnosci/nowosc-0/",
+        "/wydarzenia/",
+        "/wydarzenia/spotkanie-x/",
+        "/katalog/",
+        "/katalog/?q=catering",
+        "/katalog/?forma=foundation&powiat=gorzowski",
+        "/katalog/podmiot-x/",
+        "/szukaj/?q=doradztwo",
+    ],
+)
+def test_every_public_page_type_needs_at_most_three_queries_once_warm(
+    client, home_page, news_index, events_index, url
+):
+    StandardPageFactory(parent=home_page, title="O nas", slug="o-nas", body=None)
+    for number in range(12):
+        NewsPageFactory(parent=news_index, title=f"Nowość {number}", slug=f"nowosc-{number}")
+        EventPageFactory(parent=events_index, slug=f"spotkanie-{number}")
+        EntityFactory(name=f"Catering Społeczny {number}", legal_form="foundation")
+    EventPageFactory(parent=events_index, slug="spotkanie-x", intro="Doradztwo dla NGO.")
+    EntityFactory(slug="podmiot-x")
+    html_of(client, url)  # the first visit ever also creates the site settings
+    html_of(client, url)
+
+    assert queries_for(client, url) <= 3
+
+
+def test_a_cache_that_lost_its_data_never_brings_back_older_fragments(client, home_page):
+    """The per-process fragments outlive a Redis restart; the content version must not
+    start again at a number they were stored under."""
+    from django.core.cache import cache
+
+    html_of(client, "/")
+    html_of(client, "/")
+    SiteSettings.objects.update(phone="95 999 00 00")  # a change no signal reported
+    cache.clear()  # the shared cache restarted empty; the process's fragments did not
+
+    assert "95 999 00 00" in html_of(client, "/")
