@@ -28,12 +28,35 @@ def _fresh_version() -> int:
     return int(time.time() * 1000)
 
 
+# Read once per request (the routing, the fragments and the facets all ask for it).
+_request_version = ContextVar("content_version_of_this_request", default=None)
+
+
 def content_version() -> int:
-    return cache.get_or_set(VERSION_KEY, _fresh_version, timeout=None)
+    version = _request_version.get()
+    if version is None:
+        version = cache.get_or_set(VERSION_KEY, _fresh_version, timeout=None)
+        if _in_request.get():
+            _request_version.set(version)
+    return version
+
+
+_in_request = ContextVar("handling_a_request", default=False)
+
+
+def request_started(**kwargs) -> None:
+    _in_request.set(True)
+    _request_version.set(None)
+
+
+def request_finished(**kwargs) -> None:
+    _in_request.set(False)
+    _request_version.set(None)
 
 
 def content_changed(*args, **kwargs) -> None:
     """Make every cached page and fragment stale (cheap: one increment in the cache)."""
+    _request_version.set(None)
     try:
         cache.incr(VERSION_KEY)
     except ValueError:

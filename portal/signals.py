@@ -14,10 +14,15 @@ from wagtail.signals import (
     unpublished,
 )
 
+from portal import page_cache
 from portal.page_cache import content_changed
 
 
 def connect():
+    from django.core.signals import request_finished, request_started
+
+    request_started.connect(page_cache.request_started, dispatch_uid="content-version-start")
+    request_finished.connect(page_cache.request_finished, dispatch_uid="content-version-end")
     from directory.models import Entity
     from news.models import NewsCategory
     from portal.models import Location, SiteSettings
