@@ -1,5 +1,6 @@
 from django.conf import settings
-from django.http import HttpResponse
+from django.http import HttpResponse, JsonResponse
+from django.middleware.csrf import get_token
 from django.template.response import TemplateResponse
 from django.urls import reverse
 from django.utils.functional import SimpleLazyObject
@@ -91,6 +92,14 @@ def _search_cluster_answers() -> bool:
         return bool(client.ping())
     finally:
         client.close()
+
+
+@never_cache
+@require_GET
+def csrf_token(request):
+    """This visitor's CSRF token (and cookie), for a form on a page from the shared cache
+    (static/js/csrf.js fills it in)."""
+    return JsonResponse({"token": get_token(request)})
 
 
 @never_cache

@@ -56,19 +56,50 @@ def test_logged_in_people_never_get_or_leave_cached_pages(client, home_page, mem
     assert "Wyloguj się" not in client.get("/").content.decode()
 
 
-def test_pages_with_a_form_are_not_cached_and_sign_up_works(client, home_page):
+def test_an_event_page_with_its_sign_up_form_is_cached_and_the_form_still_works(
+    client, home_page, django_capture_on_commit_callbacks
+):
     event = EventPageFactory(parent=EventIndexPageFactory(parent=home_page), capacity=5)
-    client.get(event.url)
-    _, queries = queries_for(client, event.url)
-    assert queries > 0  # the CSRF cookie makes Django keep such pages out of the cache
+    client.get("/")  # the first visit ever creates the site settings
+    first = client.get(event.url)
+    assert "csrftoken" not in first.cookies  # nothing personal in the page
+    response, queries = queries_for(client, event.url)
+    assert queries == 0  # served from the cache
+    html = response.content.decode()
+    assert 'name="csrfmiddlewaretoken" value="" data-csrf-refresh="/csrf/"' in html
 
-    client.cookies.clear()
-    csrf_client = client.__class__(enforce_csrf_checks=True)
-    page = csrf_client.get(event.url)
+    visitor = client.__class__(enforce_csrf_checks=True)
+    token = visitor.get("/csrf/").json()["token"]  # what static/js/csrf.js does
+    with django_capture_on_commit_callbacks(execute=True):
+        signed_up = visitor.post(event.url, {**sign_up_data(), "csrfmiddlewaretoken": token})
+
+    assert signed_up.status_code == 302
+    assert event.registrations.count() == 1
+
+
+def test_without_javascript_the_form_link_gives_a_page_with_a_token(client, home_page):
+    event = EventPageFactory(parent=EventIndexPageFactory(parent=home_page), capacity=5)
+    cached = client.get(event.url).content.decode()
+    assert "?formularz=1#registration-heading" in cached  # in <noscript>
+
+    visitor = client.__class__(enforce_csrf_checks=True)
+    page = visitor.get(event.url, {"formularz": "1"})
     token = page.cookies["csrftoken"].value
-    response = csrf_client.post(event.url, {**sign_up_data(), "csrfmiddlewaretoken": token})
 
+    assert "data-csrf-refresh" not in page.content.decode()
+    response = visitor.post(event.url, {**sign_up_data(), "csrfmiddlewaretoken": token})
     assert response.status_code == 302
+
+
+def test_a_sign_up_without_a_token_is_refused(client, home_page):
+    event = EventPageFactory(parent=EventIndexPageFactory(parent=home_page), capacity=5)
+    visitor = client.__class__(enforce_csrf_checks=True)
+    visitor.get(event.url)
+
+    response = visitor.post(event.url, {**sign_up_data(), "csrfmiddlewaretoken": ""})
+
+    assert response.status_code == 403
+    assert event.registrations.count() == 0
 
 
 def test_a_sign_up_refreshes_the_place_counts_on_cached_pages(
