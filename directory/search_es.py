@@ -9,6 +9,7 @@ to a profile is queued (`PendingIndexUpdate`) for `manage.py rebuild_directory_i
 import logging
 
 from django.conf import settings
+from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from elasticsearch import ApiError, TransportError
 from elasticsearch.helpers import bulk
@@ -233,7 +234,10 @@ def entity_sync(entity_id: int) -> bool:
             es.options(ignore_status=404).delete(index=index_name(), id=entity_id)
     except CLUSTER_ERRORS:
         logger.warning("Elasticsearch did not answer; entity %s queued for indexing", entity_id)
-        PendingIndexUpdate.objects.get_or_create(entity_id=entity_id)
+        # The time of the latest change: a full rebuild clears only what it has covered.
+        PendingIndexUpdate.objects.update_or_create(
+            entity_id=entity_id, defaults={"queued_at": timezone.now()}
+        )
         return False
     PendingIndexUpdate.objects.filter(entity_id=entity_id).delete()
     return True
@@ -246,6 +250,7 @@ def rebuild(*, queue_only: bool = False) -> int:
         for entity_id in list(PendingIndexUpdate.objects.values_list("entity_id", flat=True)):
             done += entity_sync(entity_id)
         return done
+    started = timezone.now()
     index = directory_index()
     es = client()
     index.delete(using=es, ignore_unavailable=True)
@@ -256,5 +261,6 @@ def rebuild(*, queue_only: bool = False) -> int:
         for entity in entities.iterator(chunk_size=1000)
     )
     indexed, _errors = bulk(es, actions, chunk_size=1000, refresh=True)
-    PendingIndexUpdate.objects.all().delete()
+    # Changes queued while the rebuild read the entities may be missing from it: kept.
+    PendingIndexUpdate.objects.filter(queued_at__lt=started).delete()
     return indexed

@@ -65,9 +65,27 @@ def applications_of(user):
     )
 
 
-def attachment_add(*, application: Application, upload) -> ApplicationAttachment:
-    if application.status != Application.Status.DRAFT:
+def _draft_for_change(application: Application) -> Application:
+    """The application, locked until the end of the transaction, while it is a draft: a
+    save racing a submit either lands before it or is refused after it."""
+    locked = Application.objects.select_for_update().get(pk=application.pk)
+    if locked.status != Application.Status.DRAFT:
         raise CallError(_("A submitted application cannot be changed."))
+    return locked
+
+
+@transaction.atomic
+def application_update(*, application: Application, fields: dict) -> Application:
+    locked = _draft_for_change(application)
+    for name, value in fields.items():
+        setattr(locked, name, value)
+    locked.save(update_fields=list(fields))
+    return locked
+
+
+@transaction.atomic
+def attachment_add(*, application: Application, upload) -> ApplicationAttachment:
+    application = _draft_for_change(application)
     if upload.size > MAX_ATTACHMENT_BYTES:
         raise CallError(_("The file is larger than 10 MB."))
     head = upload.read(16)

@@ -134,7 +134,10 @@ def application(request, application_id):
     appeal_form = AppealForm(request.POST if action == "appeal" else None)
     try:
         if action == "save" and editable and form.is_valid():
-            form.save()
+            services.application_update(
+                application=application,
+                fields={name: form.cleaned_data[name] for name in ApplicationForm.Meta.fields},
+            )
             messages.success(request, _("Application saved."))
             return redirect("calls:application", application_id=application.pk)
         if action == "attach" and attachment_form.is_valid():

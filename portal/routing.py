@@ -12,6 +12,8 @@ view-restriction checks and hooks run unchanged. A page that is not live is neve
 served: `page.route()` checks it.
 """
 
+import hashlib
+
 from django.conf import settings
 from django.contrib.contenttypes.models import ContentType
 from django.core.cache import caches
@@ -48,7 +50,9 @@ def site_for(request, version=None):
 
 def _route(request, site, path, version):
     components = [component for component in path.split("/") if component]
-    key = f"route:v{version}:{site.pk}:{'/'.join(components)}"
+    # Hashed: a path may be long or hold spaces, which cache keys must not.
+    digest = hashlib.sha256("/".join(components).encode()).hexdigest()
+    key = f"route:v{version}:{site.pk}:{digest}"
     found = caches["fragments"].get(key)
     if found is not None:
         content_type_id, page_id, depth = found

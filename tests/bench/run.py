@@ -32,6 +32,7 @@ Environment variables:
     BENCH_FRAGMENT_CACHE_SECONDS  600 (default, as in production: cached fragments and routes)
                        or 0 (every fragment rendered and every route walked: the cold cost)
                        or "python" to force the Python load generator
+    BENCH_SKIP_SETUP   1: reuse the database of an earlier run (no migrate, no seeding)
     BENCH_PEOPLE, BENCH_CONSULTATIONS  volume behind the indicators (default 10000, 50000;
                        `seed_volume` adds them once, with 2000 entities)
 
@@ -264,6 +265,10 @@ SETUP_NOTES: list[str] = []
 
 
 def prepare_site(server_env: dict[str, str]) -> None:
+    if os.environ.get("BENCH_SKIP_SETUP") == "1":
+        SETUP_NOTES.append("set-up skipped (BENCH_SKIP_SETUP=1): the database as a run left it")
+        manage("collectstatic", "--no-input", env=server_env)
+        return
     manage("migrate", "--no-input", env=server_env)
     manage("seed_demo", "--force", "--entities", str(BENCH_ENTITIES), env=server_env)
     manage(

@@ -142,6 +142,24 @@ def test_with_the_cluster_down_profiles_still_save_and_are_queued(
 
 
 @pytest.mark.django_db
+def test_a_profile_changed_again_while_queued_is_queued_as_of_its_latest_change(
+    settings, django_capture_on_commit_callbacks, index_sync
+):
+    """A full rebuild clears only the entries queued before it began; a later change must
+    therefore move its entry's time forward."""
+    settings.ELASTICSEARCH_URL = CLOSED_PORT
+    with django_capture_on_commit_callbacks(execute=True):
+        entity = EntityFactory(name="Spółdzielnia Socjalna Pod Lipami")
+    first = PendingIndexUpdate.objects.get(entity_id=entity.pk).queued_at
+
+    entity.phone = "95 000 00 01"
+    with django_capture_on_commit_callbacks(execute=True):
+        entity.save()
+
+    assert PendingIndexUpdate.objects.get(entity_id=entity.pk).queued_at > first
+
+
+@pytest.mark.django_db
 def test_with_the_cluster_down_the_directory_answers_from_the_database(client, settings):
     settings.ELASTICSEARCH_URL = CLOSED_PORT
     EntityFactory(name="Spółdzielnia Socjalna Pod Lipami", legal_form="social_cooperative")

@@ -104,7 +104,7 @@ def test_person_signs_up_confirms_signs_in_out_and_resets_password(
 
     # The old password no longer works; the new one does.
     log_in(page, EMAIL, FIRST_PASSWORD)
-    expect(page.locator("main .errorlist")).to_be_visible()
+    expect(page.locator("main [role=alert]")).to_be_visible()  # the wrong password, announced
     assert path_of(page) == reverse("account_login")
     assert_accessible(page)
     log_in(page, EMAIL, NEW_PASSWORD)

@@ -2,13 +2,18 @@
 ranking follows the average, Kadra decide, the applicant may appeal; an award is a Grant."""
 
 import datetime
+import threading
+import time
 
 import pytest
 from django.core.files.uploadedfile import SimpleUploadedFile
+from django.db import connection, connections, transaction
+from django.test import Client
 from django.urls import reverse
 from django.utils import timezone
 
 from directory.models import Representative
+from intranet import call_services
 from intranet.models import Application, CommitteeMember, Criterion, Grant, GrantCall, Score
 from tests.factories.directory import EntityFactory
 from tests.factories.intranet import AdviserFactory
@@ -335,3 +340,46 @@ def test_an_attachment_over_10_mb_is_refused(client, call, applicant):
     ).content.decode()
     assert "Plik jest większy niż 10 MB." in page
     assert not application.attachments.exists()
+
+
+@pytest.mark.django_db(transaction=True, serialized_rollback=True)
+@pytest.mark.skipif(connection.vendor != "postgresql", reason="row locks: PostgreSQL in CI")
+def test_a_save_arriving_during_the_submit_is_refused_and_changes_nothing(
+    client, call, applicant, monkeypatch
+):
+    application = apply(client, call, applicant)
+    url = reverse("calls:application", args=(application.pk,))
+    client.post(url, PLAN)
+    submitting, saved = threading.Event(), {}
+
+    # The submit holds its transaction open a moment after changing the status, the way a
+    # slow request would; the save is sent in exactly that moment.
+    submit = call_services.application_submit
+
+    def slow_submit(**kwargs):
+        with transaction.atomic():
+            result = submit(**kwargs)
+            submitting.set()
+            time.sleep(0.5)
+        return result
+
+    monkeypatch.setattr(call_services, "application_submit", slow_submit)
+
+    def save_during_the_submit():
+        submitting.wait(5)
+        other = Client()
+        other.force_login(applicant[0])
+        response = other.post(url, {**PLAN, "summary": "Zmienione po złożeniu"}, follow=True)
+        saved["page"] = response.content.decode()
+        connections.close_all()
+
+    saver = threading.Thread(target=save_during_the_submit)
+    saver.start()
+    page = client.post(url, {"action": "submit"}, follow=True).content.decode()
+    saver.join()
+
+    assert "Wniosek złożony." in page
+    assert "Złożonego wniosku nie można zmieniać." in saved["page"]
+    application.refresh_from_db()
+    assert application.status == "submitted"
+    assert application.summary == PLAN["summary"]
