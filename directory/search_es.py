@@ -18,6 +18,7 @@ from elasticsearch_dsl import A, Boolean, Date, Document, Index, Keyword, Q, Tex
 from directory.models import Entity, LegalForm, PendingIndexUpdate, build_search_document
 from directory.regions import COUNTY_CHOICES
 from portal.elasticsearch import ANALYZER, analysis
+from portal.page_cache import content_changed
 from portal.search import backend_query
 
 logger = logging.getLogger(__name__)
@@ -229,9 +230,11 @@ def entity_sync(entity_id: int) -> bool:
         directory_index()
         es = client().options(request_timeout=SYNC_TIMEOUT_SECONDS)
         if entity is not None and entity.live:
-            document_of(entity).save(using=es, index=index_name())
+            document_of(entity).save(using=es, index=index_name(), refresh="wait_for")
         else:
-            es.options(ignore_status=404).delete(index=index_name(), id=entity_id)
+            es.options(ignore_status=404).delete(
+                index=index_name(), id=entity_id, refresh="wait_for"
+            )
     except CLUSTER_ERRORS:
         logger.warning("Elasticsearch did not answer; entity %s queued for indexing", entity_id)
         # The time of the latest change: a full rebuild clears only what it has covered.
@@ -240,6 +243,7 @@ def entity_sync(entity_id: int) -> bool:
         )
         return False
     PendingIndexUpdate.objects.filter(entity_id=entity_id).delete()
+    content_changed()  # cached result lists and facets were read from the index before
     return True
 
 
@@ -263,4 +267,5 @@ def rebuild(*, queue_only: bool = False) -> int:
     indexed, _errors = bulk(es, actions, chunk_size=1000, refresh=True)
     # Changes queued while the rebuild read the entities may be missing from it: kept.
     PendingIndexUpdate.objects.filter(queued_at__lt=started).delete()
+    content_changed()
     return indexed

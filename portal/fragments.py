@@ -16,6 +16,8 @@ default cache (Redis in production), so no process can serve a fragment older th
 newest change.
 """
 
+import uuid
+
 from django.conf import settings
 from django.core.cache import caches
 from django.utils.functional import SimpleLazyObject
@@ -45,9 +47,17 @@ def site_settings_for(request, version=None):
 def context(request):
     """Template context: the fragment timeout, the content version and the site settings
     (each looked up only when a template uses it)."""
+    if getattr(request, "is_preview", False):
+        # An editor's preview renders a draft: nothing read from or kept in the cache.
+        return {
+            "fragment_seconds": 0,
+            "content_version": f"preview-{uuid.uuid4()}",
+            "fragment_site": "",
+        }
     version = SimpleLazyObject(content_version)
     return {
         "fragment_seconds": settings.FRAGMENT_CACHE_SECONDS,
         "content_version": version,
+        "fragment_site": SimpleLazyObject(lambda: getattr(site_for(request, version), "pk", "")),
         "site_settings": SimpleLazyObject(lambda: site_settings_for(request, version)),
     }

@@ -14,6 +14,7 @@ from contextvars import ContextVar
 
 from django.conf import settings
 from django.core.cache import cache
+from django.db import transaction
 from django.middleware import cache as django_cache
 from django.utils.cache import patch_cache_control
 
@@ -55,7 +56,16 @@ def request_finished(**kwargs) -> None:
 
 
 def content_changed(*args, **kwargs) -> None:
-    """Make every cached page and fragment stale (cheap: one increment in the cache)."""
+    """Make every cached page and fragment stale (cheap: one increment in the cache).
+
+    At once, and once more when the surrounding transaction commits: a request served
+    between the two could have cached the old rows under the first new version."""
+    _bump()
+    if transaction.get_connection().in_atomic_block:
+        transaction.on_commit(_bump)
+
+
+def _bump() -> None:
     _request_version.set(None)
     try:
         cache.incr(VERSION_KEY)

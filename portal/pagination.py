@@ -16,5 +16,7 @@ def paginate(request, object_list, per_page: int, param: str = "page"):
         page = paginator.page(raw)
     except InvalidPage as exc:
         raise Http404(_("There is no such page of results.")) from exc
-    page.elided_page_range = paginator.get_elided_page_range(page.number, on_each_side=2, on_ends=1)
+    page.elided_page_range = list(
+        paginator.get_elided_page_range(page.number, on_each_side=2, on_ends=1)
+    )
     return page

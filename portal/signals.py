@@ -43,7 +43,11 @@ def connect():
     for model in get_page_models():
         post_save.connect(content_changed, sender=model, dispatch_uid=f"page-cache-save-{model}")
     # Routes, menus and listings depend on which sites exist and which pages are private.
-    for model in (Site, PageViewRestriction):
+    from taggit.models import Tag
+    from wagtail.images import get_image_model
+
+    # … and which images and tag names they show.
+    for model in (Site, PageViewRestriction, get_image_model(), Tag):
         post_save.connect(content_changed, sender=model, dispatch_uid=f"page-cache-save-{model}")
         post_delete.connect(
             content_changed, sender=model, dispatch_uid=f"page-cache-delete-{model}"

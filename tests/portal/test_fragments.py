@@ -6,17 +6,19 @@ was rendered (so its fragments and route are cached) and look for the change at 
 
 import pytest
 from django.contrib.auth.models import Group
-from django.db import connection
+from django.db import connection, transaction
 from django.test import Client
 from django.test.utils import CaptureQueriesContext
-from wagtail.models import PageViewRestriction
+from taggit.models import Tag
+from wagtail.models import PageViewRestriction, Site
 
-from portal.models import SiteSettings
+from portal.models import SiteSettings, StandardPage
+from portal.page_cache import content_version
 from tests.events.conftest import sign_up_data
 from tests.factories.directory import EntityFactory
 from tests.factories.events import EventIndexPageFactory, EventPageFactory
 from tests.factories.news import NewsIndexPageFactory, NewsPageFactory
-from tests.factories.portal import StandardPageFactory, UserFactory
+from tests.factories.portal import HomePageFactory, StandardPageFactory, UserFactory
 
 pytestmark = pytest.mark.django_db
 
@@ -224,3 +226,55 @@ def test_a_cache_that_lost_its_data_never_brings_back_older_fragments(client, ho
     cache.clear()  # the shared cache restarted empty; the process's fragments did not
 
     assert "95 999 00 00" in html_of(client, "/")
+
+
+def test_an_editors_preview_of_a_draft_never_reaches_visitors(client, home_page):
+    page = StandardPageFactory(parent=home_page, title="Regulamin", slug="regulamin")
+    page.save_revision().publish()
+
+    draft = StandardPage.objects.get(pk=page.pk)
+    draft.title = "Regulamin – szkic"
+    draft.make_preview_request()  # what the admin's preview does, nothing saved
+
+    html = html_of(client, "/regulamin/")
+    assert "<h1>Regulamin</h1>" in html and "szkic" not in html
+
+
+def test_a_change_made_in_a_transaction_makes_the_cache_stale_again_at_its_commit(
+    home_page, django_capture_on_commit_callbacks
+):
+    """A request served between the change and the commit may have cached the old rows
+    under the new version; the commit moves the version once more."""
+    with django_capture_on_commit_callbacks(execute=True):
+        with transaction.atomic():
+            settings = SiteSettings.for_site(home_page.get_site())
+            settings.phone = "95 222 33 44"
+            settings.save()
+            during = content_version()
+
+    assert content_version() != during
+
+
+def test_a_renamed_tag_shows_its_new_name_on_the_news_page(client, news_index):
+    news = NewsPageFactory(parent=news_index, title="Targi", slug="targi", live=False)
+    news.tags.add("ekonomia")
+    news.save_revision().publish()
+    assert "#ekonomia<" in html_of(client, "/aktualnosci/targi/")
+
+    tag = Tag.objects.get(name="ekonomia")
+    tag.name = "ekonomia społeczna"
+    tag.save()
+
+    assert "#ekonomia społeczna<" in html_of(client, "/aktualnosci/targi/")
+
+
+def test_two_sites_each_keep_their_own_header_and_footer(client, home_page, settings):
+    settings.ALLOWED_HOSTS = ["*"]
+    other_home = HomePageFactory(parent=home_page.get_parent(), title="Drugi", slug="drugi")
+    other = Site.objects.create(hostname="drugi.example.org", port=80, root_page=other_home)
+    SiteSettings.objects.create(site=other, short_name="DRUGI", phone="95 555 55 55")
+    html_of(client, "/")
+
+    html = client.get("/", HTTP_HOST="drugi.example.org").content.decode()
+
+    assert "DRUGI" in html and "95 555 55 55" in html
