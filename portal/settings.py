@@ -154,6 +154,14 @@ PAGE_CACHE_SECONDS = env.int("PAGE_CACHE_SECONDS", default=60)
 # learns of a change made in another one only when this runs out: hence a short default.
 FRAGMENT_CACHE_SECONDS = env.int("FRAGMENT_CACHE_SECONDS", default=600 if REDIS_URL else 60)
 CACHE_MIDDLEWARE_KEY_PREFIX = "page"
+# Whole pages too are kept per process under versioned keys (one Redis round trip per
+# request: the version), at most 1,000 of them (about 25 MB).
+CACHE_MIDDLEWARE_ALIAS = "pages"
+CACHES["pages"] = {
+    "BACKEND": "django.core.cache.backends.locmem.LocMemCache",
+    "LOCATION": "pages",
+    "OPTIONS": {"MAX_ENTRIES": 1000},
+}
 CACHE_MIDDLEWARE_SECONDS = PAGE_CACHE_SECONDS
 
 # E-mail: console unless EMAIL_URL is set (smtp://user:pass@host:587/?tls=True, ...).
