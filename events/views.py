@@ -138,6 +138,12 @@ def event_detail(request, event):
         request,
         context_overrides={
             "form": form,
+            # An anonymous visitor's blank form goes into the shared page cache without a
+            # CSRF token; static/js/csrf.js fetches theirs (`?formularz=1`: in the page).
+            "token_from_script": form is not None
+            and not form.is_bound
+            and not request.user.is_authenticated
+            and not request.GET.get("formularz"),
             "refusal": refusal,
             "full": full_without_waiting_list,
             "occurrence": occurrence,

@@ -26,14 +26,14 @@ from portal.page_cache import content_version
 from portal.routing import site_for
 
 
-def site_settings_for(request, version=None):
+def site_settings_for(request):
     """The site's SiteSettings (with its logo strip image), from the cache when current."""
     from portal.models import SiteSettings
 
-    site = site_for(request, version)
+    site = site_for(request)
     if site is None:
         return SiteSettings()
-    key = f"site-settings:{site.pk}:v{version or content_version()}"
+    key = f"site-settings:{site.pk}:v{content_version()}"
     cache = caches["fragments"]
     found = cache.get(key) if settings.FRAGMENT_CACHE_SECONDS else None
     if found is None:
@@ -54,10 +54,9 @@ def context(request):
             "content_version": f"preview-{uuid.uuid4()}",
             "fragment_site": "",
         }
-    version = SimpleLazyObject(content_version)
     return {
         "fragment_seconds": settings.FRAGMENT_CACHE_SECONDS,
-        "content_version": version,
-        "fragment_site": SimpleLazyObject(lambda: getattr(site_for(request, version), "pk", "")),
-        "site_settings": SimpleLazyObject(lambda: site_settings_for(request, version)),
+        "content_version": SimpleLazyObject(content_version),
+        "fragment_site": SimpleLazyObject(lambda: getattr(site_for(request), "pk", "")),
+        "site_settings": SimpleLazyObject(lambda: site_settings_for(request)),
     }

@@ -29,16 +29,15 @@ def _enabled() -> bool:
     return settings.FRAGMENT_CACHE_SECONDS > 0
 
 
-def site_for(request, version=None):
+def site_for(request):
     """The request's Wagtail site, from the cache when current (also for Wagtail's own
     `Site.find_for_request`, which reads `request._wagtail_site`)."""
     if hasattr(request, "_wagtail_site"):
         return request._wagtail_site
     if not _enabled():
         return Site.find_for_request(request)
-    version = version or content_version()
     hostname = split_domain_port(request._get_raw_host())[0]
-    key = f"route-site:v{version}:{hostname}:{request.get_port()}"
+    key = f"route-site:v{content_version()}:{hostname}:{request.get_port()}"
     site = caches["fragments"].get(key)
     if site is None:
         site = Site.find_for_request(request)
@@ -48,11 +47,11 @@ def site_for(request, version=None):
     return site
 
 
-def _route(request, site, path, version):
+def _route(request, site, path):
     components = [component for component in path.split("/") if component]
     # Hashed: a path may be long or hold spaces, which cache keys must not.
     digest = hashlib.sha256("/".join(components).encode()).hexdigest()
-    key = f"route:v{version}:{site.pk}:{digest}"
+    key = f"route:v{content_version()}:{site.pk}:{digest}"
     found = caches["fragments"].get(key)
     if found is not None:
         content_type_id, page_id, depth = found
@@ -108,10 +107,9 @@ class CachedRouteMiddleware:
             return None
         if view_func is not wagtail_views.serve:
             return None
-        version = content_version()
-        site = site_for(request, version)
+        site = site_for(request)
         if site is None:
             return None
         path = view_kwargs.get("path", view_args[0] if view_args else "")
-        request._wagtail_route_for_request = _route(request, site, path, version)
+        request._wagtail_route_for_request = _route(request, site, path)
         return None
