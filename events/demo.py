@@ -141,6 +141,35 @@ def seed_events(home):
     return index
 
 
+def seed_more_events(index, total: int) -> int:
+    """One-off meetings in the coming year up to `total` events in all (benchmarks: 300),
+    spread over the local centres. Returns how many were added."""
+    locations = list(Location.objects.all()) or [None]
+    today = timezone.localtime().replace(minute=0, second=0, microsecond=0)
+    kinds = [EventKind.ANIMATION, EventKind.NETWORKING_SEMINAR]
+    added, number = 0, EventPage.objects.count()
+    while number < total:
+        start = (today + datetime.timedelta(days=1 + number % 365)).replace(hour=10)
+        location = locations[number % len(locations)]
+        event = EventPage(
+            title=f"Spotkanie w terenie nr {number + 1}",
+            slug=f"spotkanie-w-terenie-{number + 1}",
+            kind=kinds[number % len(kinds)],
+            start=start,
+            end=start + datetime.timedelta(hours=3),
+            location=location,
+            online_url="" if location else "https://spotkania.owes.example.org/teren",
+            organiser="Lubuski OWES",
+            capacity=30,
+            intro="Spotkanie dla mieszkańców, samorządu i organizacji – zapraszamy!",
+            body=[("paragraph", RichText("<p>Udział bezpłatny.</p>"))],
+        )
+        index.add_child(instance=event)
+        event.save_revision().publish()
+        added, number = added + 1, number + 1
+    return added
+
+
 def _monthly_series(index, location, today):
     title = "Comiesięczne spotkanie animacyjne w Kożuchowie"
     if EventPage.objects.filter(title=title).exists():

@@ -155,6 +155,35 @@ def seed_news(home):
     return index
 
 
+def seed_news_archive(index, total: int) -> int:
+    """Older news up to `total` news in all (benchmarks: 500), each with a category, a tag
+    and one of a few shared images. Returns how many were added."""
+    categories = list(NewsCategory.objects.all())
+    images = [_news_image(f"Archiwum {n}", colour) for n, colour in enumerate(COLOURS)]
+    added, number = 0, NewsPage.objects.count()
+    oldest = NewsPage.objects.order_by("date").values_list("date", flat=True).first()
+    oldest = oldest or timezone.localdate()
+    while number < total:
+        title = f"Z archiwum ośrodka: wiadomość {number + 1}"
+        news = NewsPage(
+            title=title,
+            slug=f"archiwum-{number + 1}",
+            date=oldest - datetime.timedelta(days=2 * (number + 1)),
+            author="Redakcja OWES",
+            intro="Relacja z działań ośrodka: doradztwo, szkolenia i wsparcie podmiotów.",
+            main_image=images[number % len(images)],
+            main_image_alt="Grafika ilustrująca wiadomość z archiwum",
+            body=[("paragraph", RichText("<p>Relacja z działań ośrodka.</p>"))],
+        )
+        index.add_child(instance=news)
+        if categories:
+            news.categories.set([categories[number % len(categories)]])
+        news.tags.set(["archiwum"])
+        news.save_revision().publish()
+        added, number = added + 1, number + 1
+    return added
+
+
 def _news_image(title: str, colour: str) -> Image:
     canvas = PILImage.new("RGB", (1200, 675), colour)
     draw = ImageDraw.Draw(canvas)

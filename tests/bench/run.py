@@ -5,8 +5,8 @@ What it does, in order:
 1. Picks the database: DATABASE_URL when set (a missing PostgreSQL database is created;
    it persists between runs, so it keeps the project's media/ directory), otherwise a
    throwaway SQLite file and media directory in a temporary directory.
-2. Runs `manage.py migrate`, `manage.py seed_demo --force --entities N` (BENCH_ENTITIES,
-   default 10000) and `manage.py collectstatic`
+2. Runs `manage.py migrate`, `manage.py seed_demo --force --entities 10000 --news 500
+   --events 300` (BENCH_ENTITIES, BENCH_NEWS, BENCH_EVENTS) and `manage.py collectstatic`
    (into the git-ignored staticfiles/) with production-like settings: DEBUG=0, a random
    SECRET_KEY, ALLOWED_HOSTS=127.0.0.1,localhost, SECURE_SSL_REDIRECT=0 and
    BENCHMARK_VIEWS=1 (which turns on the trivial view at /_bench/trivial/).
@@ -70,6 +70,8 @@ from psycopg import sql
 
 # The URLs measured, as (label, path). Extend this list to benchmark more pages.
 BENCH_ENTITIES = int(os.environ.get("BENCH_ENTITIES", "10000"))
+BENCH_NEWS = int(os.environ.get("BENCH_NEWS", "500"))
+BENCH_EVENTS = int(os.environ.get("BENCH_EVENTS", "300"))
 
 URLS = [
     ("home", "/"),
@@ -270,7 +272,17 @@ def prepare_site(server_env: dict[str, str]) -> None:
         manage("collectstatic", "--no-input", env=server_env)
         return
     manage("migrate", "--no-input", env=server_env)
-    manage("seed_demo", "--force", "--entities", str(BENCH_ENTITIES), env=server_env)
+    manage(
+        "seed_demo",
+        "--force",
+        "--entities",
+        str(BENCH_ENTITIES),
+        "--news",
+        str(BENCH_NEWS),
+        "--events",
+        str(BENCH_EVENTS),
+        env=server_env,
+    )
     manage(
         "seed_volume",
         "--force",

@@ -4,6 +4,8 @@ import pytest
 from django.core.management import CommandError, call_command
 from wagtail.models import Page, Site
 
+from events.models import EventPage
+from news.models import NewsPage
 from portal.models import Location, SiteSettings, User
 
 pytestmark = pytest.mark.django_db
@@ -55,3 +57,15 @@ def test_seed_demo_refuses_to_run_without_debug(settings):
 
     with pytest.raises(CommandError, match="DEBUG"):
         call_command("seed_demo")
+
+
+def test_seed_demo_fills_news_and_events_to_a_benchmark_volume(settings, client):
+    settings.DEBUG = True
+    call_command("seed_demo", news=30, events=25)
+    call_command("seed_demo", news=30, events=25)  # nothing more the second time
+
+    assert NewsPage.objects.live().count() == 30
+    assert EventPage.objects.live().count() == 25
+    listing = client.get("/aktualnosci/", {"page": 3}).content.decode()
+    assert "Z archiwum ośrodka" in listing
+    assert client.get("/wydarzenia/").status_code == 200

@@ -3,9 +3,9 @@ from django.core.management.base import BaseCommand, CommandError
 from django.db import transaction
 
 from directory.demo import seed_entities
-from events.demo import seed_events
+from events.demo import seed_events, seed_more_events
 from intranet.demo import seed_advisers, seed_enrolments, seed_grant_call
-from news.demo import seed_news
+from news.demo import seed_news, seed_news_archive
 from portal import demo
 
 
@@ -20,12 +20,18 @@ class Command(BaseCommand):
             help="How many directory entities to have in all (e.g. 10000 for benchmarks).",
         )
         parser.add_argument(
+            "--news", type=int, default=0, help="News in all, older ones added (e.g. 500)."
+        )
+        parser.add_argument(
+            "--events", type=int, default=0, help="Events in all, more added (e.g. 300)."
+        )
+        parser.add_argument(
             "--force",
             action="store_true",
             help="Run even with DEBUG off (never on a production site with real data).",
         )
 
-    def handle(self, *args, force=False, entities=60, **options):
+    def handle(self, *args, force=False, entities=60, news=0, events=0, **options):
         if not settings.DEBUG and not force:
             raise CommandError(
                 "seed_demo creates demo accounts with a published password; it runs only "
@@ -33,14 +39,15 @@ class Command(BaseCommand):
             )
         with transaction.atomic():
             home = demo.seed_site()
-            seed_news(home)
-            seed_events(home)
+            added_news = seed_news_archive(seed_news(home), news)
+            added_events = seed_more_events(seed_events(home), events)
             created_entities = seed_entities(entities)
             accounts = demo.seed_accounts()
             enrolments = seed_enrolments()
             advisers = seed_advisers()
             calls = seed_grant_call()
         self.stdout.write(self.style.SUCCESS(f"Demo content ready at {home.url_path}"))
+        self.stdout.write(f"News: {added_news} archive news added; events: {added_events} added.")
         self.stdout.write(f"Directory: {created_entities} entities added ({entities} in all).")
         self.stdout.write(f"Enrolments: {enrolments} added to the staff queue.")
         self.stdout.write(f"Advisers: {advisers} added with weekly hours.")
