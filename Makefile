@@ -18,11 +18,15 @@ $(VENV)/.installed: pyproject.toml | $(PY)
 
 install: $(VENV)/.installed
 
-## Set up, migrate, load demo content and serve the site on SQLite (no other service).
+## Set up, migrate, load demo content and serve the site on SQLite (no other service),
+## with the mail worker beside it (e-mails are printed on this console).
 run: install
 	DEBUG=1 $(PY) manage.py migrate --no-input
 	DEBUG=1 $(PY) manage.py seed_demo
-	DEBUG=1 $(PY) manage.py runserver $(HOST):$(PORT)
+	@export DEBUG=1 SITE_URL="$${SITE_URL:-http://$(HOST):$(PORT)}"; \
+	$(PY) manage.py deliver_mail & worker=$$!; \
+	trap 'kill $$worker 2>/dev/null' EXIT INT TERM; \
+	$(PY) manage.py runserver $(HOST):$(PORT)
 
 ## Debian's Chromium for the browser tests (installed when missing; never a downloaded browser).
 browser:
@@ -48,8 +52,16 @@ pg-polish-dict:
 	fi; \
 	echo "Polish dictionary ready in $$D (pl_pl_ascii.dict, pl_pl_ascii.affix)"
 
-## Run the whole test suite (PostgreSQL when DATABASE_URL is set, SQLite otherwise).
+## Run the whole test suite (PostgreSQL when DATABASE_URL is set, SQLite otherwise). With
+## PostgreSQL, the Polish dictionary is prepared first when the server is on this machine;
+## for a server elsewhere the tests stop at once with the command to run there.
 test: install browser
+	@if [ -n "$$DATABASE_URL" ] && ! $(PY) tests/polish_dictionary.py 2>/dev/null; then \
+		case "$$DATABASE_URL" in \
+			*@127.0.0.1[:/]*|*@localhost[:/]*|*@\[::1\][:/]*) $(MAKE) --no-print-directory pg-polish-dict ;; \
+		esac; \
+		$(PY) tests/polish_dictionary.py || exit 1; \
+	fi
 	$(BIN)/pytest $(PYTEST_ARGS)
 
 lint: install

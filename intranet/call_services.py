@@ -119,6 +119,9 @@ def application_submit(*, application: Application, user) -> Application:
 
 
 def is_committee_member(call: GrantCall, user) -> bool:
+    """A committee seat is a staff right: honoured only after the second factor."""
+    if getattr(user, "second_factor_missing", False):
+        return False
     return call.committee.filter(user=user).exists()
 
 

@@ -10,6 +10,7 @@
 """
 
 import time
+import uuid
 from contextvars import ContextVar
 
 from django.conf import settings
@@ -17,6 +18,8 @@ from django.core.cache import cache
 from django.db import transaction
 from django.middleware import cache as django_cache
 from django.utils.cache import patch_cache_control
+
+from portal.cache import shared_cache_available
 
 VERSION_KEY = "page-cache:content-version"
 _key_prefix = ContextVar("page_cache_key_prefix", default="")
@@ -33,12 +36,31 @@ def _fresh_version() -> int:
 _request_version = ContextVar("content_version_of_this_request", default=None)
 
 
-def content_version() -> int:
+def content_version() -> int | str:
     version = _request_version.get()
     if version is None:
-        version = cache.get_or_set(VERSION_KEY, _fresh_version, timeout=None)
+        version = _shared_version()
         if _in_request.get():
             _request_version.set(version)
+    return version
+
+
+# Did this process see the shared cache away? Then changes made meanwhile were counted in
+# its own memory only, so the shared version moves on once Redis answers again.
+_outage = {"seen": False}
+
+
+def _shared_version() -> int | str:
+    version = cache.get_or_set(VERSION_KEY, _fresh_version, timeout=None)
+    if not shared_cache_available():
+        # Redis is away (portal/cache.py): a version no other request has, so no fragment
+        # or page is read from a cache that may have missed a change.
+        _outage["seen"] = True
+        return f"outage-{uuid.uuid4().hex}"
+    if _outage["seen"]:
+        _outage["seen"] = False
+        _bump()
+        version = cache.get_or_set(VERSION_KEY, _fresh_version, timeout=None)
     return version
 
 
@@ -111,5 +133,9 @@ class FetchFromCacheMiddleware(_VersionedPrefix, django_cache.FetchFromCacheMidd
         if not _enabled() or request.user.is_authenticated:
             request._cache_update_cache = False
             return None
-        _key_prefix.set(f"{settings.CACHE_MIDDLEWARE_KEY_PREFIX}:v{content_version()}")
+        version = content_version()
+        if not shared_cache_available():
+            request._cache_update_cache = False  # see _shared_version
+            return None
+        _key_prefix.set(f"{settings.CACHE_MIDDLEWARE_KEY_PREFIX}:v{version}")
         return super().process_request(request)

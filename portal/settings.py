@@ -66,7 +66,6 @@ INSTALLED_APPS = [
     "allauth",
     "allauth.account",
     "allauth.mfa",
-    "django.contrib.admin",
     "django.contrib.auth",
     "django.contrib.contenttypes",
     "django.contrib.sessions",
@@ -74,6 +73,7 @@ INSTALLED_APPS = [
     "django.contrib.staticfiles",
     "django.contrib.sitemaps",
     "csp",
+    "post_office",
 ]
 
 MIDDLEWARE = [
@@ -87,7 +87,7 @@ MIDDLEWARE = [
     "django.contrib.auth.middleware.AuthenticationMiddleware",
     "allauth.account.middleware.AccountMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
-    "portal.middleware.StaffTwoFactorMiddleware",
+    "portal.middleware.SecondFactorMiddleware",
     "portal.middleware.PrivatePagesNoStoreMiddleware",
     "csp.middleware.CSPMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
@@ -127,12 +127,20 @@ DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
 # Cache: local memory unless REDIS_URL is set.
 REDIS_URL = env.str("REDIS_URL", default="")
+# When Redis does not answer, each process serves from its own memory and retries Redis
+# every REDIS_RETRY_SECONDS (portal/cache.py): an outage is logged, never a server error.
+REDIS_TIMEOUT_SECONDS = env.float("REDIS_TIMEOUT_SECONDS", default=0.5)
 if REDIS_URL:
     CACHES = {
         "default": {
-            "BACKEND": "django.core.cache.backends.redis.RedisCache",
+            "BACKEND": "portal.cache.FailoverRedisCache",
             "LOCATION": REDIS_URL,
             "KEY_PREFIX": "owes",
+            "OPTIONS": {
+                "socket_connect_timeout": REDIS_TIMEOUT_SECONDS,
+                "socket_timeout": REDIS_TIMEOUT_SECONDS,
+                "RETRY_SECONDS": env.int("REDIS_RETRY_SECONDS", default=5),
+            },
         }
     }
 else:
@@ -164,11 +172,32 @@ CACHES["pages"] = {
 }
 CACHE_MIDDLEWARE_SECONDS = PAGE_CACHE_SECONDS
 
-# E-mail: console unless EMAIL_URL is set (smtp://user:pass@host:587/?tls=True, ...).
+# E-mail: every message — ours, allauth's, error reports — is written to the outbox in the
+# database (django-post-office), in the transaction of the request that causes it; the mail
+# worker (`manage.py deliver_mail`, started by `make run`, deploy/owes-mail.service)
+# delivers it with retries. Delivery: the console unless EMAIL_URL is set
+# (smtp://user:pass@host:587/?tls=True, ...). No request ever waits for the mail server.
 if env.str("EMAIL_URL", default=""):
-    vars().update(env.email_url("EMAIL_URL"))
+    _email = env.email_url("EMAIL_URL")
+    MAIL_DELIVERY_BACKEND = _email.pop("EMAIL_BACKEND")
+    vars().update(_email)
 else:
-    EMAIL_BACKEND = "django.core.mail.backends.console.EmailBackend"
+    MAIL_DELIVERY_BACKEND = "django.core.mail.backends.console.EmailBackend"
+EMAIL_BACKEND = "post_office.EmailBackend"
+EMAIL_TIMEOUT = env.int("EMAIL_TIMEOUT_SECONDS", default=10)  # one SMTP conversation
+POST_OFFICE = {
+    "BACKENDS": {"default": MAIL_DELIVERY_BACKEND},
+    "DEFAULT_PRIORITY": "medium",  # queued, never sent inside the request
+    # A refused or timed-out delivery is tried again every MAIL_RETRY_SECONDS, up to
+    # MAIL_MAX_RETRIES times (12 hours by default); then it shows as failed in the admin.
+    "MAX_RETRIES": env.int("MAIL_MAX_RETRIES", default=144),
+    "RETRY_INTERVAL": datetime.timedelta(seconds=env.int("MAIL_RETRY_SECONDS", default=300)),
+    # One message per batch: a worker killed mid-delivery repeats at most the one in flight.
+    "BATCH_SIZE": 1,
+    "THREADS_PER_PROCESS": 1,
+    "MESSAGE_ID_ENABLED": True,
+    "LOG_LEVEL": 1,  # log failures only
+}
 DEFAULT_FROM_EMAIL = env.str("DEFAULT_FROM_EMAIL", default="OWES <no-reply@owes.example.org>")
 SERVER_EMAIL = DEFAULT_FROM_EMAIL
 ADMINS = [("Admin", a) for a in env.list("ADMIN_EMAILS", default=[])]
@@ -202,6 +231,11 @@ ACCOUNT_PREVENT_ENUMERATION = True
 # allauth's rate limits stay on (its defaults); the login-failure limit is stated so it
 # is visible: the sixth wrong password for one account within five minutes is refused.
 ACCOUNT_RATE_LIMITS = {"login_failed": "10/m/ip,5/300s/key"}
+# Behind a reverse proxy every request comes from the proxy's address: the client's is the
+# TRUSTED_PROXY_COUNT-th address from the right of X-Forwarded-For (1 behind the shipped
+# deploy/nginx.conf, which appends the address it sees). 0: no proxy, REMOTE_ADDR is used.
+ALLAUTH_TRUSTED_PROXY_COUNT = env.int("TRUSTED_PROXY_COUNT", default=0)
+ACCOUNT_ADAPTER = "portal.accounts.AccountAdapter"
 ACCOUNT_EMAIL_SUBJECT_PREFIX = env.str("EMAIL_SUBJECT_PREFIX", default="[OWES] ")
 ACCOUNT_DEFAULT_HTTP_PROTOCOL = "https" if not DEBUG else "http"
 MFA_SUPPORTED_TYPES = ["totp", "recovery_codes"]
@@ -358,7 +392,7 @@ JOB_MONITORING_MONTHS = env.int("JOB_MONITORING_MONTHS", default=12)
 # Content-Security-Policy for the public site and intranet: no inline scripts or styles.
 # The Wagtail admin (which relies on inline scripts) is excluded.
 CONTENT_SECURITY_POLICY = {
-    "EXCLUDE_URL_PREFIXES": ["/admin/", "/django-admin/"],
+    "EXCLUDE_URL_PREFIXES": ["/admin/"],
     "DIRECTIVES": {
         "default-src": [SELF],
         "script-src": [SELF],
@@ -406,6 +440,7 @@ LOGGING = {
     "root": {"handlers": ["console"], "level": env.str("LOG_LEVEL", default="INFO")},
     "loggers": {
         "django_tasks": {"handlers": ["console"], "level": "WARNING", "propagate": False},
+        "post_office": {"handlers": ["console"], "level": "WARNING", "propagate": False},
         "django.request": {
             "handlers": ["console", "mail_admins"],
             "level": "ERROR",

@@ -1,5 +1,4 @@
 from django.conf import settings
-from django.contrib import admin
 from django.urls import include, path
 from django.views.generic import RedirectView
 from wagtail import urls as wagtail_urls
@@ -12,7 +11,6 @@ from portal import views
 handler500 = "portal.views.server_error"
 
 urlpatterns = [
-    path("django-admin/", admin.site.urls),
     # The admin signs in through allauth too: one login form, one set of rate limits, 2FA.
     path(
         "admin/login/",

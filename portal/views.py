@@ -1,3 +1,5 @@
+import logging
+
 from django.conf import settings
 from django.http import HttpResponse, JsonResponse
 from django.middleware.csrf import get_token
@@ -11,6 +13,7 @@ from portal import search as search_query
 from portal.pagination import paginate
 
 SEARCH_RESULTS_PER_PAGE = 10
+logger = logging.getLogger(__name__)
 
 
 @require_GET
@@ -45,7 +48,6 @@ def robots_txt(request):
     lines = [
         "User-agent: *",
         "Disallow: /admin/",
-        "Disallow: /django-admin/",
         "Disallow: /konto/",
         "Disallow: /intranet/",
         "Disallow: /szukaj/",
@@ -56,24 +58,30 @@ def robots_txt(request):
 
 @require_GET
 def health(request):
-    """200 when the database (and the cache, when configured) answer; 503 otherwise.
-    Deliberately without details."""
-    from django.core.cache import cache
-    from django.db import DatabaseError, connection
+    """200 when every configured service answers, 503 otherwise; one line per service
+    (`database: ok`, `cache: unavailable`, ...), deliberately without error details."""
+    from django.db import connection
 
-    try:
+    from portal.cache import shared_cache_answers
+
+    def database():
         with connection.cursor() as cursor:
             cursor.execute("SELECT 1")
-        cache.set("health-check", "ok", 10)
-        healthy = cache.get("health-check") == "ok" and _search_cluster_answers()
-    except (DatabaseError, OSError, ConnectionError):
-        healthy = False
-    except Exception:  # noqa: BLE001 - e.g. a Redis client error: unhealthy, never a 500
-        healthy = False
+        return True
+
+    checks = {"database": database, "cache": shared_cache_answers}
+    if settings.ELASTICSEARCH_URL:
+        checks["search"] = _search_cluster_answers
+    answers = {}
+    for name, check in checks.items():
+        try:
+            answers[name] = bool(check())
+        except Exception:  # noqa: BLE001 - whatever a client raises: unavailable, never a 500
+            logger.warning("Health check: %s does not answer", name, exc_info=True)
+            answers[name] = False
+    body = "".join(f"{name}: {'ok' if up else 'unavailable'}\n" for name, up in answers.items())
     response = HttpResponse(
-        "ok\n" if healthy else "unavailable\n",
-        status=200 if healthy else 503,
-        content_type="text/plain",
+        body, status=200 if all(answers.values()) else 503, content_type="text/plain"
     )
     response["Cache-Control"] = "no-store"
     return response
@@ -81,10 +89,6 @@ def health(request):
 
 def _search_cluster_answers() -> bool:
     """True without Elasticsearch; with it, whether the cluster answers within 2 s."""
-    from django.conf import settings
-
-    if not settings.ELASTICSEARCH_URL:
-        return True
     from elasticsearch import Elasticsearch
 
     client = Elasticsearch(settings.ELASTICSEARCH_URL, request_timeout=2, max_retries=0)

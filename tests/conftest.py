@@ -26,9 +26,26 @@ def _test_settings(settings, tmp_path):
     settings.SECURE_SSL_REDIRECT = False
     settings.SESSION_COOKIE_SECURE = False
     settings.CSRF_COOKIE_SECURE = False
-    settings.EMAIL_BACKEND = "django.core.mail.backends.locmem.EmailBackend"
+    # Messages are queued in the outbox; the worker delivers them to Django's test outbox
+    # (tests/mail.py: `delivered()`). Django's test runner would swap EMAIL_BACKEND itself.
+    settings.EMAIL_BACKEND = "post_office.EmailBackend"
+    settings.POST_OFFICE = {
+        **settings.POST_OFFICE,
+        "BACKENDS": {"default": "django.core.mail.backends.locmem.EmailBackend"},
+    }
     # Tests measure rendering; the page cache has its own tests (tests/portal/test_page_cache.py).
     settings.PAGE_CACHE_SECONDS = 0
+
+
+@pytest.fixture(autouse=True)
+def _force_login_as_allauth_would(monkeypatch):
+    """`client.force_login` gives a user with an authenticator app a session that passed
+    the second factor, as the site's only login would (tests/auth.py)."""
+    from django.test import Client
+
+    from tests.auth import force_login_as_allauth_would
+
+    monkeypatch.setattr(Client, "force_login", force_login_as_allauth_would)
 
 
 @pytest.fixture

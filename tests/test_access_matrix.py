@@ -255,3 +255,36 @@ def test_representatives_cannot_write_to_another_entity(client, world):
     assert response.status_code == 404
     world.entity_a.refresh_from_db()
     assert world.entity_a.name == "Podmiot A"
+
+
+@pytest.mark.parametrize(
+    "groups",
+    [[accounts.ROLE_STAFF], [accounts.ROLE_SPECIAL_DATA], [accounts.ROLE_ADVISERS]],
+    ids=["kadra", "special-data-only", "adviser"],
+)
+def test_staff_with_the_password_only_get_what_a_new_member_gets(client, world, groups):
+    """A staff account whose session skipped the second factor ("staff, password only"):
+    on every URL it gets the answer a member with no records gets, or is sent to enter
+    its code — never a staff page."""
+    from django.test import Client
+
+    from tests.auth import log_in_password_only
+
+    staff = UserFactory(roles=groups)
+    TOTP.activate(staff, generate_totp_secret())
+    log_in_password_only(client, staff)
+    newcomer = Client()
+    newcomer.force_login(UserFactory())
+    wrong = {}
+    for name, (arguments, _expected) in EXPECTED.items():
+        if arguments is None:
+            continue
+        url = reverse(name, kwargs=arguments(world))
+        response, baseline = client.get(url), newcomer.get(url).status_code
+        sent_to_code = response.status_code == 302 and response.url.startswith(
+            reverse("mfa_reauthenticate")
+        )
+        if response.status_code != baseline and not sent_to_code:
+            wrong[name] = (response.status_code, baseline)
+
+    assert not wrong, f"(got, a new member's answer) {wrong}"

@@ -44,5 +44,26 @@ class User(AbstractUser):
         verbose_name_plural = _("users")
         ordering = ["email"]
 
+    # Set for one request by portal.middleware.SecondFactorMiddleware when the session has
+    # not passed the second factor: such a session is honoured no permission and no staff
+    # or superuser status, whatever the path (deny by default). Outside a request (commands,
+    # workers) it stays False.
+    second_factor_missing = False
+
     def __str__(self):
         return self.get_full_name() or self.email
+
+    def has_perm(self, perm, obj=None):
+        if self.second_factor_missing:
+            return False
+        return super().has_perm(perm, obj)
+
+    def has_module_perms(self, app_label):
+        if self.second_factor_missing:
+            return False
+        return super().has_module_perms(app_label)
+
+    def get_all_permissions(self, obj=None):
+        if self.second_factor_missing:
+            return set()
+        return super().get_all_permissions(obj)

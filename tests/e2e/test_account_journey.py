@@ -11,6 +11,8 @@ import pytest
 from django.urls import reverse
 from playwright.sync_api import expect
 
+from tests.mail import delivered
+
 pytestmark = [
     pytest.mark.browser,
     pytest.mark.django_db(transaction=True, serialized_rollback=True),
@@ -36,8 +38,8 @@ def submit(page):
     page.locator("main form button[type=submit]:not([form])").click()
 
 
-def link_in_last_email(mailoutbox, to, path_prefix):
-    message = mailoutbox[-1]
+def link_in_last_email(to, path_prefix):
+    message = delivered()[-1]
     assert message.to == [to]
     match = re.search(rf"https?://\S+{re.escape(path_prefix)}\S+", message.body)
     assert match, f"no {path_prefix} link in:\n{message.body}"
@@ -56,7 +58,7 @@ def logout_button(page):
 
 
 def test_person_signs_up_confirms_signs_in_out_and_resets_password(
-    page, home_page, mailoutbox, assert_accessible
+    page, home_page, assert_accessible
 ):
     # Sign up with an e-mail address and the password twice.
     page.goto(reverse("account_signup"))
@@ -69,7 +71,7 @@ def test_person_signs_up_confirms_signs_in_out_and_resets_password(
     assert_accessible(page)
 
     # Follow the link in the e-mail and press the confirm button.
-    page.goto(link_in_last_email(mailoutbox, EMAIL, "/konto/confirm-email/"))
+    page.goto(link_in_last_email(EMAIL, "/konto/confirm-email/"))
     assert_accessible(page)
     submit(page)
     page.wait_for_url(f"**{reverse('account_login')}")
@@ -95,7 +97,7 @@ def test_person_signs_up_confirms_signs_in_out_and_resets_password(
     page.wait_for_url(f"**{reverse('account_reset_password_done')}")
 
     # The e-mailed link opens the form for the new password.
-    page.goto(link_in_last_email(mailoutbox, EMAIL, "/konto/password/reset/key/"))
+    page.goto(link_in_last_email(EMAIL, "/konto/password/reset/key/"))
     assert_accessible(page)
     page.fill("input[name=password1]", NEW_PASSWORD)
     page.fill("input[name=password2]", NEW_PASSWORD)

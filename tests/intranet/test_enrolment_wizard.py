@@ -3,7 +3,6 @@
 import datetime
 
 import pytest
-from django.core import mail
 from django.urls import reverse
 
 from intranet import statements
@@ -12,6 +11,7 @@ from tests.factories.directory import EntityFactory
 from tests.factories.intranet import EnrolmentFactory, make_pesel
 from tests.factories.portal import LocationFactory, UserFactory
 from tests.intranet.test_enrolment_review import after_commit
+from tests.mail import delivered
 
 pytestmark = pytest.mark.django_db
 
@@ -95,8 +95,8 @@ def test_an_individual_fills_every_step_and_sends_the_form(client, member):
     assert enrolment.information_clause_version == statements.VERSION
     assert enrolment.information_clause_shown_at and enrolment.declared_at
     assert enrolment.image_consent_at is None  # optional consents stay unasked-for
-    assert [m.to for m in mail.outbox] == [[member.email]]
-    assert "Otrzymaliśmy Twój formularz" in mail.outbox[0].subject
+    assert [m.to for m in delivered()] == [[member.email]]
+    assert "Otrzymaliśmy Twój formularz" in delivered()[0].subject
 
     dashboard = client.get(reverse("intranet:dashboard")).content.decode()
     assert "czeka na rozpatrzenie" in dashboard
@@ -209,7 +209,7 @@ def test_sending_twice_sends_once(client, member):
         response = client.post(url, follow=True)
     assert "Ten formularz został już wysłany." in response.content.decode()
     assert EnrolmentChange.objects.filter(enrolment=enrolment, action="submitted").count() == 1
-    assert len(mail.outbox) == 1
+    assert len(delivered()) == 1
 
 
 def test_a_sent_form_cannot_be_edited(client):

@@ -6,7 +6,6 @@ import io
 import re
 
 import pytest
-from django.core import mail
 from django.core.management import call_command
 from django.urls import reverse
 from django.utils import timezone
@@ -22,6 +21,7 @@ from tests.factories.events import EventIndexPageFactory, EventPageFactory
 from tests.factories.intranet import AdviserFactory
 from tests.factories.portal import LocationFactory, UserFactory
 from tests.intranet.test_enrolment_review import staff_user
+from tests.mail import delivered
 
 pytestmark = pytest.mark.django_db
 
@@ -293,8 +293,8 @@ def test_job_checks_are_scheduled_recorded_and_overdue_ones_reported_once(client
     ]
     call_command("notify_overdue_job_checks", stdout=io.StringIO())
     call_command("notify_overdue_job_checks", stdout=io.StringIO())
-    assert len(mail.outbox) == 1 and kadra.email in mail.outbox[0].to
-    assert "Zaległe kontrole miejsc pracy: 4" in mail.outbox[0].subject
+    assert len(delivered()) == 1 and kadra.email in delivered()[0].to
+    assert "Zaległe kontrole miejsc pracy: 4" in delivered()[0].subject
 
     first = job.checks.order_by("due_on").first()
     page = client.get(reverse("indicators:jobs")).content.decode()

@@ -3,11 +3,11 @@
 import pytest
 from allauth.mfa.totp.internal.auth import TOTP, generate_totp_secret
 from django.contrib.auth import get_user_model
-from django.core import mail
 from django.urls import reverse
 
 from portal import accounts
 from tests.factories.portal import TEST_PASSWORD, UserFactory
+from tests.mail import delivered
 
 pytestmark = pytest.mark.django_db
 
@@ -24,8 +24,8 @@ def test_sign_up_requires_confirming_the_email_address(client, home_page):
 
     assert response.status_code == 302
     assert response.url == reverse("account_email_verification_sent")
-    assert len(mail.outbox) == 1
-    assert "/konto/confirm-email/" in mail.outbox[0].body
+    assert len(delivered()) == 1
+    assert "/konto/confirm-email/" in delivered()[0].body
     # Not logged in until the address is confirmed.
     assert client.get(reverse("account_email")).status_code == 302
 

@@ -41,7 +41,7 @@ def test_health_answers_ok_when_the_database_answers(client):
     response = client.get("/health/")
 
     assert response.status_code == 200
-    assert response.content == b"ok\n"
+    assert response.content == b"database: ok\ncache: ok\n"
 
 
 def test_health_answers_503_when_elasticsearch_is_configured_and_down(client, settings):
@@ -50,7 +50,7 @@ def test_health_answers_503_when_elasticsearch_is_configured_and_down(client, se
     response = client.get("/health/")
 
     assert response.status_code == 503
-    assert response.content == b"unavailable\n"
+    assert response.content == b"database: ok\ncache: ok\nsearch: unavailable\n"
 
 
 def test_health_answers_503_without_details_when_the_database_is_down(client, monkeypatch):
@@ -64,4 +64,4 @@ def test_health_answers_503_without_details_when_the_database_is_down(client, mo
     response = client.get("/health/")
 
     assert response.status_code == 503
-    assert response.content == b"unavailable\n"
+    assert response.content == b"database: unavailable\ncache: ok\n"
