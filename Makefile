@@ -6,7 +6,7 @@ PY := $(BIN)/python
 HOST ?= 127.0.0.1
 PORT ?= 8000
 
-.PHONY: run test install browser pg-polish-dict lint format check migrate seed messages bench clean
+.PHONY: run test install browser pg-polish-dict lint format check migrate seed messages bench bench-mail clean
 
 $(PY):
 	$(PYTHON) -m venv $(VENV)
@@ -84,6 +84,10 @@ messages: install
 ## Benchmark through gunicorn against the configured database.
 bench: install
 	$(PY) tests/bench/run.py
+
+## Sign-up latency with a fast and a slow (2 s per message) mail server.
+bench-mail: install
+	$(PY) tests/bench/mail.py
 
 clean:
 	rm -rf $(VENV) db.sqlite3 media staticfiles .pytest_cache

@@ -54,7 +54,7 @@ def representation_decide(
         representation.decided_by = staff_user
         representation.decided_at = timezone.now()
         representation.save()
-        transaction.on_commit(lambda: notifications.representation_decided(representation))
+        notifications.representation_decided(representation)
     return representation
 
 
@@ -132,7 +132,7 @@ def representative_invite(*, email: str, entity: Entity, role: str, staff_user) 
             token=secrets.token_urlsafe(32),
             invited_by=staff_user,
         )
-        transaction.on_commit(lambda: notifications.invitation_sent(invitation))
+        notifications.invitation_sent(invitation)
     return invitation
 
 

@@ -1,16 +1,10 @@
-"""E-mails about registrations. Called after commit; a mail failure is logged, not raised."""
+"""E-mails about registrations, queued in the outbox within the registration's transaction
+(portal.mail)."""
 
-import logging
-
-from django.conf import settings
-from django.core.mail import EmailMultiAlternatives
-from django.template.loader import render_to_string
-from django.utils import translation
-from django.utils.translation import gettext, gettext_noop
+from django.utils.translation import gettext_noop
 
 from events import ical
-
-logger = logging.getLogger(__name__)
+from portal.mail import absolute_url, mail_queue
 
 
 def services_occurrence_of(registration):
@@ -19,13 +13,11 @@ def services_occurrence_of(registration):
     return occurrence_of(registration)
 
 
-def _absolute(path: str) -> str:
-    return f"{settings.SITE_URL}{path}"
-
-
 def registration_url(registration) -> str:
     event = registration.event
-    return _absolute(event.url + event.reverse_subpage("registration", args=(registration.token,)))
+    return absolute_url(
+        event.url + event.reverse_subpage("registration", args=(registration.token,))
+    )
 
 
 def _send(registration, template: str, subject: str, *, attach_ics: bool) -> bool:
@@ -36,32 +28,27 @@ def _send(registration, template: str, subject: str, *, attach_ics: bool) -> boo
         "event": event,
         "occurrence": occurrence,
         "manage_url": registration_url(registration),
-        "event_url": _absolute(event.url),
+        "event_url": absolute_url(event.url),
         "show_online_link": registration.status == "confirmed",
     }
-    with translation.override(settings.LANGUAGE_CODE):
-        body = render_to_string(f"events/email/{template}.txt", context)
-        subject = gettext(subject) % {"title": event.title}
-    message = EmailMultiAlternatives(
-        subject=f"{settings.ACCOUNT_EMAIL_SUBJECT_PREFIX}{subject}",
-        body=body,
-        to=[registration.email],
-    )
+    attachments = ()
     if attach_ics:
         online = event.online_url if registration.status == "confirmed" else ""
-        message.attach(
-            "wydarzenie.ics",
-            ical.event_ics(occurrence, _absolute(occurrence.url), online),
-            "text/calendar; charset=utf-8; method=PUBLISH",
+        attachments = (
+            (
+                "wydarzenie.ics",
+                ical.event_ics(occurrence, absolute_url(occurrence.url), online),
+                "text/calendar; charset=utf-8; method=PUBLISH",
+            ),
         )
-    try:
-        message.send()
-    except Exception:  # noqa: BLE001 - the registration is saved; a lost e-mail is logged
-        logger.exception(
-            "Could not send the %s e-mail for registration %s", template, registration.pk
-        )
-        return False
-    return True
+    return mail_queue(
+        to=[registration.email],
+        subject=subject,
+        subject_params={"title": event.title},
+        template=f"events/email/{template}.txt",
+        context=context,
+        attachments=attachments,
+    )
 
 
 def registration_received(registration) -> bool:

@@ -168,7 +168,7 @@ def registration_create(
             )
             registration.full_clean(validate_constraints=False)
             registration.save()
-            transaction.on_commit(lambda: notifications.registration_received(registration))
+            notifications.registration_received(registration)
             transaction.on_commit(content_changed)  # place counts shown on public pages
     except IntegrityError as error:
         # The unique constraint caught a duplicate that raced past the check above.
@@ -222,10 +222,10 @@ def registration_cancel(*, event: EventPage, token: str, now=None) -> Registrati
         registration.save(update_fields=["status", "status_changed_at"])
         occurrence = occurrence_of(registration)
         promoted = _promote_waiting(occurrence, now) if freed_a_place else None
-        transaction.on_commit(lambda: notifications.registration_cancelled(registration))
+        notifications.registration_cancelled(registration)
         transaction.on_commit(content_changed)
         if promoted is not None:
-            transaction.on_commit(lambda: notifications.registration_promoted(promoted))
+            notifications.registration_promoted(promoted)
     return promoted
 
 
@@ -274,5 +274,6 @@ def event_cancel(*, event: EventPage, user) -> int:
                 status__in=[Registration.Status.CONFIRMED, Registration.Status.WAITING],
             )
         )
-        transaction.on_commit(lambda: [notifications.event_cancelled(r) for r in to_notify])
+        for registration in to_notify:
+            notifications.event_cancelled(registration)
     return len(to_notify)

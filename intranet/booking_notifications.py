@@ -1,4 +1,4 @@
-"""E-mails about consultations (with an .ics), sent after commit; failures are logged."""
+"""E-mails about consultations (with an .ics), queued in the outbox (portal.mail)."""
 
 from django.conf import settings
 from django.urls import reverse

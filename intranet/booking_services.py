@@ -148,7 +148,7 @@ def booking_create(
         if member is not None and "member_no_overlap" in str(error):
             raise BookingRefused(_("You already have a consultation at this time.")) from error
         raise SlotTaken() from error
-    transaction.on_commit(lambda: notifications.booking_confirmed(booking))
+    notifications.booking_confirmed(booking)
     return booking
 
 
@@ -177,7 +177,7 @@ def booking_cancel(*, booking: Booking, user, by_staff: bool = False, now=None) 
     booking.status = Booking.Status.CANCELLED_LATE if late else Booking.Status.CANCELLED
     booking.cancelled_at = now
     booking.save(update_fields=["status", "cancelled_at"])
-    transaction.on_commit(lambda: notifications.booking_cancelled(booking))
+    notifications.booking_cancelled(booking)
     return booking
 
 
@@ -252,5 +252,5 @@ def reminders_send(*, now=None) -> int:
                 return sent
             booking.reminder_sent_at = now
             booking.save(update_fields=["reminder_sent_at"])
-            transaction.on_commit(lambda b=booking: notifications.booking_reminder(b))
+            notifications.booking_reminder(booking)
         sent += 1

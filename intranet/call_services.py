@@ -209,7 +209,7 @@ def application_decide(*, application: Application, staff_user, decision: str, j
     application.decided_at = timezone.now()
     application.decided_by = staff_user
     application.save()
-    transaction.on_commit(lambda: notifications.application_decided(application))
+    notifications.application_decided(application)
     if decision == Application.Status.AWARDED:
         today = timezone.localdate()
         enrolment = (

@@ -1,15 +1,11 @@
-"""E-mails about enrolments, sent after commit; failures are logged, never raised."""
-
-import logging
+"""E-mails about enrolments, queued in the outbox within the caller's transaction
+(portal.mail)."""
 
 from django.conf import settings
-from django.core.mail import EmailMultiAlternatives
-from django.template.loader import render_to_string
 from django.urls import reverse
-from django.utils import translation
-from django.utils.translation import gettext, gettext_noop
+from django.utils.translation import gettext_noop
 
-logger = logging.getLogger(__name__)
+from portal.mail import mail_queue
 
 
 def _send(
@@ -21,27 +17,15 @@ def _send(
     subject_params: dict | None = None,
     attachments: tuple = (),
 ) -> bool:
-    """Render `intranet/email/<template>.txt` in Polish and send it; log, never raise.
-
-    `subject` is a gettext_noop'd msgid (formatted with `subject_params`); `attachments`
-    are (file name, content, MIME type) triples."""
-    recipients = [address for address in recipients if address]
-    if not recipients:
-        return False
-    with translation.override(settings.LANGUAGE_CODE):
-        body = render_to_string(f"intranet/email/{template}.txt", context)
-        subject = gettext(subject) % (subject_params or {})
-    message = EmailMultiAlternatives(
-        subject=f"{settings.ACCOUNT_EMAIL_SUBJECT_PREFIX}{subject}", body=body, to=recipients
+    """Queue `intranet/email/<template>.txt` (see portal.mail.mail_queue)."""
+    return mail_queue(
+        to=recipients,
+        subject=subject,
+        template=f"intranet/email/{template}.txt",
+        context=context,
+        subject_params=subject_params,
+        attachments=attachments,
     )
-    for attachment in attachments:
-        message.attach(*attachment)
-    try:
-        message.send()
-    except Exception:  # noqa: BLE001 - the record is saved; a lost e-mail is logged
-        logger.exception("Could not send the %s e-mail", template)
-        return False
-    return True
 
 
 def _member_address(enrolment) -> list[str]:

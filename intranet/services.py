@@ -23,6 +23,7 @@ from intranet.models import (
     SupportItem,
     TargetGroup,
 )
+from portal.mail import mail_erase
 
 logger = logging.getLogger(__name__)
 
@@ -116,9 +117,9 @@ def enrolment_submit(*, enrolment: Enrolment, user) -> Enrolment:
     enrolment.staff_comment = ""
     enrolment.save()
     _record(enrolment, Action.SUBMITTED, user)
-    transaction.on_commit(lambda: notifications.enrolment_submitted(enrolment))
+    notifications.enrolment_submitted(enrolment)
     if enrolment.delegation_pending:
-        transaction.on_commit(lambda: notifications.delegation_requested(enrolment))
+        notifications.delegation_requested(enrolment)
     return enrolment
 
 
@@ -167,7 +168,7 @@ def enrolment_decide(*, enrolment: Enrolment, staff_user, decision: str, comment
     enrolment.decided_by = staff_user
     enrolment.save()
     _record(enrolment, action, staff_user, comment.strip())
-    transaction.on_commit(lambda: notifications.enrolment_decided(enrolment))
+    notifications.enrolment_decided(enrolment)
     return enrolment
 
 
@@ -284,6 +285,8 @@ def _anonymise(enrolment: Enrolment, *, action, actor) -> None:
             continue  # an entity's needs are not personal data
         setattr(enrolment, name, empty)
     enrolment.anonymised_at = timezone.now()
+    if enrolment.user_id:
+        mail_erase(address=enrolment.user.email)  # what the outbox keeps of their messages
     enrolment.user = None
     enrolment.save()
     enrolment.changes.update(comment="")

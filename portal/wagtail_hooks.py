@@ -1,4 +1,5 @@
 from django.utils.translation import gettext_lazy as _
+from wagtail import hooks
 from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSet
 
@@ -16,3 +17,10 @@ class LocationViewSet(SnippetViewSet):
 
 
 register_snippet(LocationViewSet)
+
+
+@hooks.register("register_admin_viewset")
+def register_outbox():
+    from portal.outbox import OutboxViewSet
+
+    return OutboxViewSet("email")

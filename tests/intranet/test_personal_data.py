@@ -18,6 +18,7 @@ from tests.factories.events import EventIndexPageFactory, EventPageFactory, Regi
 from tests.factories.intranet import EnrolmentFactory, EntityEnrolmentFactory, make_pesel
 from tests.factories.portal import UserFactory
 from tests.intranet.test_enrolment_review import staff_user
+from tests.mail import delivered
 
 pytestmark = pytest.mark.django_db
 
@@ -161,7 +162,7 @@ def test_erasure_leaves_no_trace_in_the_database_logs_or_media(client, settings,
         staff_comment=f"{marker} uwaga",
     )
     event = EventPageFactory(parent=EventIndexPageFactory(parent=home_page))
-    RegistrationFactory(
+    user_registration = RegistrationFactory(
         event=event,
         user=user,
         first_name=f"{marker}Imię",
@@ -190,6 +191,14 @@ def test_erasure_leaves_no_trace_in_the_database_logs_or_media(client, settings,
         target_date=datetime.date(2026, 1, 5),
     )
     BookingFactory(member=user, topic=f"{marker} temat", notes=f"{marker} notatki")
+    # Messages in the outbox: a sign-up confirmation (with its .ics) and another one.
+    from django.core.mail import EmailMessage
+
+    from events import notifications
+
+    notifications.registration_received(user_registration)
+    EmailMessage(f"{marker} list", f"Dzień dobry, {marker}Imię", None, [user.email]).send()
+    delivered()
     markers = [marker, marker.lower(), pesel, "66-777"]
     caplog.clear()  # from here on, only what the application logs
 

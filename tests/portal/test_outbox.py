@@ -26,6 +26,7 @@ from tests.events.conftest import sign_up_data
 from tests.events.test_capacity_concurrency import concurrently
 from tests.factories.events import EventIndexPageFactory, EventPageFactory
 from tests.factories.portal import UserFactory
+from tests.mail import delivered
 
 on_postgresql = pytest.mark.skipif(
     connection.vendor != "postgresql",
@@ -205,3 +206,64 @@ def test_a_worker_killed_mid_delivery_loses_nothing(smtp, tmp_path):
     assert 0 < arrived_before_the_kill < 200
     assert len(set(ids)) == 200
     assert duplicates <= 1
+
+
+@pytest.mark.django_db
+def test_a_registration_rolled_back_queues_nothing_and_a_kept_one_its_message(home_page):
+    from django.db import transaction
+
+    from events import services
+
+    event = EventPageFactory(parent=EventIndexPageFactory(parent=home_page))
+    person = {
+        "first_name": "Łucja",
+        "last_name": "Żółkiewska",
+        "participant_type": "individual",
+    }
+
+    class Undo(Exception):
+        pass
+
+    with pytest.raises(Undo), transaction.atomic():
+        services.registration_create(event=event, email="a@example.org", **person)
+        assert Email.objects.count() == 1  # queued inside the registration's transaction
+        raise Undo
+    assert Email.objects.count() == 0
+
+    services.registration_create(event=event, email="b@example.org", **person)
+    assert [message.to for message in delivered()] == [["b@example.org"]]
+
+
+@pytest.mark.django_db
+def test_kadra_finds_a_failed_message_by_recipient_and_sends_it_again(client, home_page, smtp):
+    from allauth.mfa.totp.internal.auth import TOTP, generate_totp_secret
+    from django.core.mail import EmailMessage
+
+    from portal import accounts
+
+    EmailMessage("Twój link", "https://sekretny-link", None, ["ewa@example.org"]).send()
+    EmailMessage("Inna", "Treść", None, ["jan@example.org"]).send()
+    smtp.start()
+    kadra = UserFactory(roles=[accounts.ROLE_STAFF])
+    TOTP.activate(kadra, generate_totp_secret())
+    client.force_login(kadra)
+    failed = Email.objects.get(to="ewa@example.org")
+    failed.status = STATUS.failed
+    failed.save()
+
+    listing = client.get(reverse("email:index") + "?q=ewa@example.org").content.decode()
+    assert "Twój link" in listing and "Inna" not in listing
+    detail = client.get(reverse("email:inspect", args=(failed.pk,))).content.decode()
+    assert "sekretny-link" not in detail  # bodies hold secret links: never shown
+    client.post(reverse("email:resend", args=(failed.pk,)))
+    call_command("deliver_mail", once=True)
+
+    recipients = sorted(message["To"] for message in smtp.sink.messages)
+    assert recipients == ["ewa@example.org", "jan@example.org"]
+
+
+@pytest.mark.django_db
+def test_a_member_cannot_open_the_outbox(client, home_page):
+    client.force_login(UserFactory())
+
+    assert client.get(reverse("email:index")).status_code == 302
