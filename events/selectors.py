@@ -197,3 +197,10 @@ def attendance_counts(registrations) -> dict:
         cancelled=Count("pk", filter=Q(status=Registration.Status.CANCELLED)),
         attended=Count("pk", filter=Q(status=Registration.Status.CONFIRMED, attended=True)),
     )
+
+
+def people_to_notify_of_cancellation(event):
+    """Everyone an event's cancellation is e-mailed to: signed up or on the waiting list."""
+    return Registration.objects.filter(
+        event=event, status__in=[Registration.Status.CONFIRMED, Registration.Status.WAITING]
+    ).order_by("last_name", "first_name")

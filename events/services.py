@@ -14,7 +14,7 @@ from django.db import IntegrityError, transaction
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
-from events import notifications
+from events import notifications, selectors
 from events.models import EventPage, Registration
 from events.recurrence import Occurrence, occurrence_on
 from portal.page_cache import content_changed
@@ -268,12 +268,7 @@ def event_cancel(*, event: EventPage, user) -> int:
         event.save_revision(user=user, log_action=True).publish(
             user=user, skip_permission_checks=True
         )
-        to_notify = list(
-            Registration.objects.filter(
-                event=event,
-                status__in=[Registration.Status.CONFIRMED, Registration.Status.WAITING],
-            )
-        )
+        to_notify = list(selectors.people_to_notify_of_cancellation(event))
         for registration in to_notify:
             notifications.event_cancelled(registration)
     return len(to_notify)

@@ -8,6 +8,7 @@ from django.contrib.auth.mixins import LoginRequiredMixin, PermissionRequiredMix
 from django.db.models import Q
 from django.http import Http404, HttpResponse
 from django.shortcuts import get_object_or_404, redirect
+from django.template.response import TemplateResponse
 from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views import View
@@ -214,8 +215,22 @@ class CertificateView(StaffMixin, TemplateView):
 
 
 class CancelEventView(StaffMixin, View):
+    """Cancelling an event e-mails everyone: it is asked for on a page of its own first."""
+
+    def get(self, request, event_id):
+        event = self.get_event()
+        if event.is_cancelled:
+            return redirect("events_staff:attendees", event_id=event.pk)
+        return TemplateResponse(
+            request,
+            "events/staff/cancel_confirm.html",
+            {"event": event, "to_notify": selectors.people_to_notify_of_cancellation(event)},
+        )
+
     def post(self, request, event_id):
         event = self.get_event()
+        if request.POST.get("confirm") != "yes":
+            return self.get(request, event_id)
         notified = services.event_cancel(event=event, user=request.user)
         messages.success(
             request,

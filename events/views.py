@@ -182,25 +182,30 @@ def registration_manage(request, event, token):
     )
     if registration is None:
         raise Http404("Unknown registration link")
-    if request.method == "POST":
+    occurrence = services.occurrence_of(registration)
+    can_cancel = (
+        registration.status != Registration.Status.CANCELLED and occurrence.end > timezone.now()
+    )
+    confirmed = request.method == "POST" and request.POST.get("confirm") == "yes"
+    if confirmed:
         if registration.status == Registration.Status.CANCELLED:
             messages.info(request, _("This sign-up was already cancelled."))
-        else:
+        elif can_cancel:
             services.registration_cancel(event=event, token=token)
             messages.success(
                 request, _("Your sign-up has been cancelled. Thank you for letting us know.")
             )
         return redirect(request.path)
-    occurrence = services.occurrence_of(registration)
+    # Cancelling cannot be undone: it is asked for on a page of its own first.
+    asking = can_cancel and (request.method == "POST" or "rezygnacja" in request.GET)
     return TemplateResponse(
         request,
-        "events/registration_manage.html",
+        "events/registration_cancel.html" if asking else "events/registration_manage.html",
         {
             "page": event,
             "registration": registration,
             "occurrence": occurrence,
             "position": services.waiting_position(registration),
-            "can_cancel": registration.status != Registration.Status.CANCELLED
-            and occurrence.end > timezone.now(),
+            "can_cancel": can_cancel,
         },
     )

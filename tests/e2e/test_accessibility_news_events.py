@@ -133,6 +133,7 @@ def events_site(home_page):
         "event-with-form",
         "form-errors",
         "confirmed",
+        "confirm-cancelling",
         "waiting",
         "closed",
         "cancelled",
@@ -149,6 +150,7 @@ def test_event_pages_and_sign_up_outcomes_meet_wcag_21_aa(
         "archive": "/wydarzenia/archiwum/",
         "event-with-form": event.url,
         "confirmed": f"{event.url}zapis/{events_site['confirmed'].token}/",
+        "confirm-cancelling": f"{event.url}zapis/{events_site['confirmed'].token}/?rezygnacja=1",
         "waiting": f"{event.url}zapis/{events_site['waiting'].token}/",
         "closed": "/wydarzenia/zamkniete/",
         "cancelled": "/wydarzenia/odwolane/",
@@ -198,4 +200,7 @@ def test_sign_up_in_the_browser_then_the_door_check_in_page(
     events_site["confirmed"].refresh_from_db()
     assert events_site["confirmed"].attended
     page.goto(f"/intranet/kadra/wydarzenia/{event.pk}/")
+    assert_accessible(page)
+    page.click("text=Odwołaj wydarzenie i powiadom uczestników")  # asks on a page of its own
+    page.wait_for_url("**/odwolaj/")
     assert_accessible(page)

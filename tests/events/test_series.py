@@ -120,7 +120,7 @@ def test_cancelling_promotes_within_the_same_date_only(client, events_index):
     client.post(f"{event.url}?termin={first.date}", sign_up_data(4))
 
     registration = Registration.objects.get(email="osoba1@example.org")
-    client.post(f"{event.url}zapis/{registration.token}/")
+    client.post(f"{event.url}zapis/{registration.token}/", {"confirm": "yes"})
 
     statuses = dict(Registration.objects.values_list("email", "status"))
     assert statuses["osoba4@example.org"] == "confirmed"

@@ -145,8 +145,11 @@ def test_cancelling_frees_the_place_for_the_first_waiting_person_who_is_emailed(
     delivered().clear()
 
     manage_url = f"{event.url}zapis/{first.token}/"
+    asked = client.get(manage_url + "?rezygnacja=1").content.decode()
+    assert "Tak, rezygnuję" in asked  # a page of its own says what will happen
+    assert Registration.objects.get(pk=first.pk).status == "confirmed"
     with django_capture_on_commit_callbacks(execute=True):
-        client.post(manage_url)
+        client.post(manage_url, {"confirm": "yes"})
 
     statuses = dict(Registration.objects.values_list("email", "status"))
     assert statuses == {
@@ -167,10 +170,15 @@ def test_cancel_links_cannot_be_guessed_replayed_or_used_on_another_event(client
     registration = Registration.objects.get()
 
     assert client.get(f"{event.url}zapis/zgadywanie/").status_code == 404
-    assert client.post(f"{other.url}zapis/{registration.token}/").status_code == 404
+    assert (
+        client.post(f"{other.url}zapis/{registration.token}/", {"confirm": "yes"}).status_code
+        == 404
+    )
     assert Registration.objects.get().status == "confirmed"
-    client.post(f"{event.url}zapis/{registration.token}/")
-    replay = client.post(f"{event.url}zapis/{registration.token}/", follow=True)
+    client.post(f"{event.url}zapis/{registration.token}/")  # not confirmed: only asked
+    assert Registration.objects.get().status == "confirmed"
+    client.post(f"{event.url}zapis/{registration.token}/", {"confirm": "yes"})
+    replay = client.post(f"{event.url}zapis/{registration.token}/", {"confirm": "yes"}, follow=True)
     assert replay.status_code == 200
     assert Registration.objects.get().status == "cancelled"
     assert len(registration.token) >= 40

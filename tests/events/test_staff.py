@@ -134,8 +134,14 @@ def test_cancelling_the_event_emails_everyone_signed_up(
     RegistrationFactory(event=event, status="waiting", email="b@example.org")
     RegistrationFactory(event=event, status="cancelled", email="c@example.org")
 
+    asked = staff.get(url("cancel", event)).content.decode()
+    assert "2 osoby" in asked and "Tak, odwołaj" in asked  # who is told, before anything
+    staff.post(url("cancel", event))  # without the confirmation: only asked again
+    event.refresh_from_db()
+    assert not event.is_cancelled and delivered() == []
+
     with django_capture_on_commit_callbacks(execute=True):
-        staff.post(url("cancel", event))
+        staff.post(url("cancel", event), {"confirm": "yes"})
 
     event.refresh_from_db()
     assert event.is_cancelled
