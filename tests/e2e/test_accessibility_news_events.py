@@ -160,6 +160,12 @@ def test_event_pages_and_sign_up_outcomes_meet_wcag_21_aa(
         page.fill("#id_email", "to-nie-email")
         page.click("form[method=post] button[type=submit] >> nth=-1")
         page.wait_for_selector(".errorlist")
+        # The summary has the focus; its link leads to the field in error.
+        assert page.evaluate("document.activeElement.hasAttribute('data-error-summary')")
+        first_link = page.get_attribute("[data-error-summary] a", "href")
+        page.keyboard.press("Tab")
+        page.keyboard.press("Enter")
+        assert "#" + page.evaluate("document.activeElement.id") == first_link
     else:
         assert page.goto(paths[which]).status == 200
     assert_accessible(page)

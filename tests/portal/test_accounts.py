@@ -155,7 +155,7 @@ def test_a_wrong_password_is_announced_to_screen_readers(client, home_page):
         reverse("account_login"), {"login": "ala@example.org", "password": "nie-to-haslo"}
     ).content.decode()
 
-    alert = html.split('role="alert">')[1].split("</div>")[0]
+    alert = html.split("data-error-summary>")[1].split("</div>")[0]
     assert "Podany adres e-mail i/lub hasło są niepoprawne." in alert
     assert html.count("Podany adres e-mail i/lub hasło są niepoprawne.") == 1
 
@@ -165,7 +165,9 @@ def test_sign_up_errors_are_summed_up_and_tied_to_their_fields(client, home_page
         reverse("account_signup"), {"email": "zly-adres", "password1": "a", "password2": "a"}
     ).content.decode()
 
-    assert '<div class="message message--error" role="alert">' in html
-    assert "Popraw błędy zaznaczone poniżej." in html
+    summary = html.split("data-error-summary>")[1].split("</div>")[0]
+    assert 'role="alert" tabindex="-1"' in html  # announced, and takes the focus
+    assert "Popraw błędy zaznaczone poniżej." in summary
+    assert '<a href="#id_email">' in summary  # each error links to its field
     assert 'aria-invalid="true" aria-describedby="id_email_error"' in html
     assert '<ul class="errorlist" id="id_email_error">' in html
