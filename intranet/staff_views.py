@@ -1,7 +1,5 @@
 """Staff screens of enrolment: the review queue, one enrolment, the declaration, exports."""
 
-import csv
-
 from django.contrib import messages
 from django.http import HttpResponse
 from django.shortcuts import get_object_or_404, redirect
@@ -14,6 +12,7 @@ from intranet import cst2021, selectors, services
 from intranet.forms import DecisionForm, ErasureForm, QueueFilterForm, SupportEndForm
 from intranet.models import Enrolment, PersonalDataAccess
 from portal.accounts import permission_required_or_403
+from portal.exports import spreadsheet_response
 from portal.pagination import paginate
 
 REVIEW = selectors.REVIEW_PERMISSION
@@ -134,15 +133,13 @@ def export(request, target_group):
         staff_user=request.user, enrolments=enrolments, kind=PersonalDataAccess.Kind.EXPORT
     )
     header, rows = cst2021.table(target_group, enrolments)
-    response = HttpResponse(content_type="text/csv; charset=utf-8")
-    stamp = timezone.localdate().isoformat()
     name = "podmioty" if target_group == "entity" else "osoby"
-    response["Content-Disposition"] = f'attachment; filename="cst2021-{name}-{stamp}.csv"'
-    response.write("\ufeff")  # Excel opens UTF-8 correctly with a BOM
-    writer = csv.writer(response, delimiter=";")
-    writer.writerow(header)
-    writer.writerows(rows)
-    return response
+    return spreadsheet_response(
+        header,
+        rows,
+        file_format="csv",
+        filename=f"cst2021-{name}-{timezone.localdate().isoformat()}",
+    )
 
 
 @permission_required_or_403("intranet.view_personaldataaccess")
