@@ -79,6 +79,7 @@ INSTALLED_APPS = [
 MIDDLEWARE = [
     "portal.page_cache.UpdateCacheMiddleware",
     "django.middleware.security.SecurityMiddleware",
+    "portal.middleware.PermissionsPolicyMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.locale.LocaleMiddleware",
@@ -360,6 +361,9 @@ WAGTAIL_FRONTEND_LOGIN_URL = "account_login"
 # Security: production-safe defaults, relaxed only by DEBUG.
 SECURE_CONTENT_TYPE_NOSNIFF = True
 SECURE_REFERRER_POLICY = "strict-origin-when-cross-origin"
+# Browser features no page of the site uses, refused to it and to embedded frames
+# (portal.middleware.PermissionsPolicyMiddleware). Video embeds keep fullscreen and autoplay.
+PERMISSIONS_POLICY = "camera=(), microphone=(), geolocation=(), payment=(), usb=()"
 X_FRAME_OPTIONS = "DENY"
 SESSION_COOKIE_HTTPONLY = True
 if not DEBUG:
