@@ -19,9 +19,25 @@ REVIEW = selectors.REVIEW_PERMISSION
 SPECIAL = selectors.SPECIAL_DATA_PERMISSION
 
 
+# The queue's filters live in the session, posted by the filter form: a PESEL typed into
+# the search never travels in a URL (browser history, proxy and server logs, Referer).
+QUEUE_FILTERS = "enrolment_queue_filters"
+
+
 @permission_required_or_403(REVIEW)
 def queue(request):
-    form = QueueFilterForm(request.GET or None)
+    if request.method == "POST":
+        form = QueueFilterForm(request.POST)
+        if "clear" in request.POST:
+            request.session.pop(QUEUE_FILTERS, None)
+            return redirect("enrolment_staff:queue")
+        if form.is_valid():
+            request.session[QUEUE_FILTERS] = {
+                name: request.POST.get(name, "") for name in form.fields
+            }
+            return redirect("enrolment_staff:queue")
+    else:
+        form = QueueFilterForm(request.session.get(QUEUE_FILTERS) or None)
     filters = form.cleaned_data if form.is_valid() else {}
     enrolments = selectors.review_queue(
         **filters, search_pesel=selectors.can_see_special_data(request.user)
