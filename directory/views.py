@@ -1,14 +1,12 @@
-import csv
-import io
-
 from django.conf import settings
-from django.http import HttpResponse, JsonResponse
+from django.http import JsonResponse
 from django.template.response import TemplateResponse
 from django.views.decorators.http import require_GET
 
 from directory import selectors
 from directory.regions import COUNTY_CHOICES
 from directory.search import PER_PAGE, get_backend
+from portal.exports import spreadsheet_response
 from portal.pagination import paginate
 from portal.search import display_query
 
@@ -102,20 +100,11 @@ def _open_data_rows(request):
 
 @require_GET
 def export_csv(request):
-    buffer = io.StringIO()
-    writer = csv.DictWriter(buffer, fieldnames=OPEN_DATA_FIELDS, delimiter=";")
-    writer.writeheader()
-    for row in _open_data_rows(request):
-        writer.writerow(
-            {
-                key: ("'" + value if isinstance(value, str) and value[:1] in "=+-@" else value)
-                for key, value in row.items()
-            }
-        )
-    response = HttpResponse(
-        ("\ufeff" + buffer.getvalue()).encode(), content_type="text/csv; charset=utf-8"
+    rows = ([row[field] for field in OPEN_DATA_FIELDS] for row in _open_data_rows(request))
+    response = spreadsheet_response(
+        OPEN_DATA_FIELDS, rows, file_format="csv", filename="katalog-pes"
     )
-    response["Content-Disposition"] = 'attachment; filename="katalog-pes.csv"'
+    del response["Cache-Control"]  # public open data
     return response
 
 

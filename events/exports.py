@@ -1,12 +1,8 @@
-"""Attendee lists as CSV and XLSX for staff."""
-
-import csv
-import io
+"""Attendee lists for staff; portal.exports writes them as CSV or XLSX."""
 
 from django.utils import timezone
 from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
-from openpyxl import Workbook
 
 HEADERS = [
     _("Last name"),
@@ -36,32 +32,3 @@ def attendee_rows(registrations):
             registration.accessibility_needs,
             timezone.localtime(registration.created_at).strftime("%Y-%m-%d %H:%M"),
         ]
-
-
-def _safe_cell(value):
-    """Neutralise spreadsheet formulas typed into a form (CSV injection)."""
-    if isinstance(value, str) and value[:1] in ("=", "+", "-", "@", "\t", "\r"):
-        return "'" + value
-    return value
-
-
-def attendees_csv(registrations) -> bytes:
-    buffer = io.StringIO()
-    writer = csv.writer(buffer, delimiter=";")
-    writer.writerow([str(header) for header in HEADERS])
-    for row in attendee_rows(registrations):
-        writer.writerow([_safe_cell(value) for value in row])
-    return ("\ufeff" + buffer.getvalue()).encode("utf-8")  # BOM: Excel reads UTF-8
-
-
-def attendees_xlsx(registrations, title: str) -> bytes:
-    workbook = Workbook()
-    sheet = workbook.active
-    sheet.title = gettext("Attendees")
-    sheet.append([title])
-    sheet.append([str(header) for header in HEADERS])
-    for row in attendee_rows(registrations):
-        sheet.append([_safe_cell(value) for value in row])
-    buffer = io.BytesIO()
-    workbook.save(buffer)
-    return buffer.getvalue()

@@ -6,7 +6,7 @@ from urllib.parse import urlencode
 from django.contrib import messages
 from django.contrib.auth.mixins import LoginRequiredMixin, PermissionRequiredMixin
 from django.db.models import Q
-from django.http import Http404, HttpResponse
+from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect
 from django.template.response import TemplateResponse
 from django.utils import timezone
@@ -18,6 +18,7 @@ from events import exports, selectors, services
 from events.models import EventPage, Registration
 from events.recurrence import next_occurrence, occurrence_on, occurrences
 from events.staff_forms import StaffRegistrationForm
+from portal.exports import spreadsheet_response
 from portal.pagination import paginate
 
 STAFF_PERMISSION = "events.change_registration"
@@ -127,18 +128,14 @@ class ExportView(StaffMixin, View):
         event = self.get_event()
         occurrence = self.get_occurrence(event, default_next=False)
         registrations = self.registrations_for(event, occurrence).order_by("last_name", "pk")
-        if file_format == "xlsx":
-            body = exports.attendees_xlsx(registrations, event.title)
-            content_type = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
-        else:
-            body = exports.attendees_csv(registrations)
-            content_type = "text/csv; charset=utf-8"
-        response = HttpResponse(body, content_type=content_type)
-        response["Content-Disposition"] = (
-            f'attachment; filename="uczestnicy-{event.pk}.{file_format}"'
+        return spreadsheet_response(
+            exports.HEADERS,
+            exports.attendee_rows(registrations),
+            file_format=file_format,
+            filename=f"uczestnicy-{event.pk}",
+            sheet_title=_("Attendees"),
+            heading=event.title,
         )
-        response["Cache-Control"] = "no-store"
-        return response
 
 
 class CheckInView(StaffMixin, TemplateView):

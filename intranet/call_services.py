@@ -20,15 +20,11 @@ from intranet.models import (
     GrantCall,
     Score,
 )
+from portal import uploads
 
 MAX_ATTACHMENT_BYTES = 10 * 1024 * 1024
-# What a file starts with, for the types a business plan comes in (checked by content).
-SIGNATURES = {
-    b"%PDF-": "PDF",
-    b"PK\x03\x04": "DOCX/XLSX/ODT",
-    b"\xff\xd8\xff": "JPEG",
-    b"\x89PNG\r\n\x1a\n": "PNG",
-}
+# The types a business plan comes in (each checked by opening it: portal.uploads).
+ATTACHMENT_TYPES = ("pdf", "docx", "xlsx", "odt", "jpg", "jpeg", "png")
 
 
 class CallError(Exception):
@@ -88,10 +84,10 @@ def attachment_add(*, application: Application, upload) -> ApplicationAttachment
     application = _draft_for_change(application)
     if upload.size > MAX_ATTACHMENT_BYTES:
         raise CallError(_("The file is larger than 10 MB."))
-    head = upload.read(16)
-    upload.seek(0)
-    if not any(head.startswith(signature) for signature in SIGNATURES):
+    if uploads.extension_of(upload.name) not in ATTACHMENT_TYPES:
         raise CallError(_("Attach a PDF, DOCX, XLSX, ODT, JPEG or PNG file."))
+    if not uploads.content_matches_name(upload):
+        raise CallError(uploads.mismatch_message(upload.name))
     return ApplicationAttachment.objects.create(
         application=application, file=upload, name=upload.name[:200]
     )

@@ -1,9 +1,7 @@
 """Indicators for Kadra: the dashboard, the records behind a figure, exports, the annual
 report (printable and as DOCX) and job monitoring."""
 
-import csv
 import datetime
-import io
 
 from django import forms
 from django.contrib import messages
@@ -19,6 +17,7 @@ from intranet import annual_report, grant_services, indicators
 from intranet.indicator_tables import RECORDS, record_rows, summary_rows, tables
 from intranet.models import AnnualReport, JobCheck
 from portal.accounts import permission_required_or_403
+from portal.exports import spreadsheet_response
 from portal.models import Location
 from portal.pagination import paginate
 
@@ -171,31 +170,13 @@ def export(request, table, file_format):
     if table not in all_tables:
         raise Http404
     title, header, rows = all_tables[table]
-    name = f"wskazniki-{table}-{period.start:%Y%m%d}-{period.end:%Y%m%d}"
-    if file_format == "csv":
-        response = HttpResponse(content_type="text/csv; charset=utf-8")
-        response["Content-Disposition"] = f'attachment; filename="{name}.csv"'
-        response.write("\ufeff")
-        writer = csv.writer(response, delimiter=";")
-        writer.writerow([str(cell) for cell in header])
-        writer.writerows(rows)
-        return response
-    from openpyxl import Workbook
-
-    workbook = Workbook()
-    sheet = workbook.active
-    sheet.title = str(title)[:31]
-    sheet.append([str(cell) for cell in header])
-    for row in rows:
-        sheet.append([float(cell) if hasattr(cell, "as_tuple") else cell for cell in row])
-    buffer = io.BytesIO()
-    workbook.save(buffer)
-    response = HttpResponse(
-        buffer.getvalue(),
-        content_type="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+    return spreadsheet_response(
+        header,
+        rows,
+        file_format=file_format,
+        filename=f"wskazniki-{table}-{period.start:%Y%m%d}-{period.end:%Y%m%d}",
+        sheet_title=title,
     )
-    response["Content-Disposition"] = f'attachment; filename="{name}.xlsx"'
-    return response
 
 
 class CommentaryForm(forms.Form):

@@ -10,6 +10,7 @@ import logging
 
 from django.db import IntegrityError, transaction
 from django.utils import timezone
+from django.utils.formats import date_format
 from django.utils.text import slugify
 from django.utils.translation import gettext_lazy as _
 
@@ -173,12 +174,24 @@ def enrolment_decide(*, enrolment: Enrolment, staff_user, decision: str, comment
 
 
 @transaction.atomic
+def support_end_latest(today: datetime.date | None = None) -> datetime.date:
+    """Support is recorded as it ends, or planned at most a year ahead (not 9999-12-31)."""
+    today = today or timezone.localdate()
+    return today + datetime.timedelta(days=365)
+
+
 def support_end_record(*, enrolment: Enrolment, staff_user, end: datetime.date) -> Enrolment:
     enrolment = _locked(enrolment)
     if enrolment.status != Status.ACCEPTED:
         raise EnrolmentError(_("Only an accepted participant has a period of support."))
     if end < enrolment.support_start:
         raise EnrolmentError(_("Support cannot end before it started."))
+    latest = support_end_latest()
+    if end > latest:
+        raise EnrolmentError(
+            _("Support can end at most a year from today, on %(latest)s at the latest.")
+            % {"latest": date_format(latest, "j E Y")}
+        )
     enrolment.support_end = end
     enrolment.save()
     _record(enrolment, Action.SUPPORT_ENDED, staff_user, end.isoformat())
@@ -235,6 +248,8 @@ def _entity_for(enrolment: Enrolment) -> Entity:
 
 SPECIAL_FIELDS = (
     "pesel",
+    "birth_date",
+    "sex",
     "eligibility",
     "disability",
     "disability_degree",

@@ -1,7 +1,5 @@
 """Staff screens of enrolment: the review queue, one enrolment, the declaration, exports."""
 
-import csv
-
 from django.contrib import messages
 from django.http import HttpResponse
 from django.shortcuts import get_object_or_404, redirect
@@ -14,15 +12,32 @@ from intranet import cst2021, selectors, services
 from intranet.forms import DecisionForm, ErasureForm, QueueFilterForm, SupportEndForm
 from intranet.models import Enrolment, PersonalDataAccess
 from portal.accounts import permission_required_or_403
+from portal.exports import spreadsheet_response
 from portal.pagination import paginate
 
 REVIEW = selectors.REVIEW_PERMISSION
 SPECIAL = selectors.SPECIAL_DATA_PERMISSION
 
 
+# The queue's filters live in the session, posted by the filter form: a PESEL typed into
+# the search never travels in a URL (browser history, proxy and server logs, Referer).
+QUEUE_FILTERS = "enrolment_queue_filters"
+
+
 @permission_required_or_403(REVIEW)
 def queue(request):
-    form = QueueFilterForm(request.GET or None)
+    if request.method == "POST":
+        form = QueueFilterForm(request.POST)
+        if "clear" in request.POST:
+            request.session.pop(QUEUE_FILTERS, None)
+            return redirect("enrolment_staff:queue")
+        if form.is_valid():
+            request.session[QUEUE_FILTERS] = {
+                name: request.POST.get(name, "") for name in form.fields
+            }
+            return redirect("enrolment_staff:queue")
+    else:
+        form = QueueFilterForm(request.session.get(QUEUE_FILTERS) or None)
     filters = form.cleaned_data if form.is_valid() else {}
     enrolments = selectors.review_queue(
         **filters, search_pesel=selectors.can_see_special_data(request.user)
@@ -134,15 +149,13 @@ def export(request, target_group):
         staff_user=request.user, enrolments=enrolments, kind=PersonalDataAccess.Kind.EXPORT
     )
     header, rows = cst2021.table(target_group, enrolments)
-    response = HttpResponse(content_type="text/csv; charset=utf-8")
-    stamp = timezone.localdate().isoformat()
     name = "podmioty" if target_group == "entity" else "osoby"
-    response["Content-Disposition"] = f'attachment; filename="cst2021-{name}-{stamp}.csv"'
-    response.write("\ufeff")  # Excel opens UTF-8 correctly with a BOM
-    writer = csv.writer(response, delimiter=";")
-    writer.writerow(header)
-    writer.writerows(rows)
-    return response
+    return spreadsheet_response(
+        header,
+        rows,
+        file_format="csv",
+        filename=f"cst2021-{name}-{timezone.localdate().isoformat()}",
+    )
 
 
 @permission_required_or_403("intranet.view_personaldataaccess")

@@ -81,3 +81,16 @@ class PrivatePagesNoStoreMiddleware:
         if request.path.startswith(PRIVATE_PATH_PREFIXES) or "/zapis/" in request.path:
             response["Cache-Control"] = "no-store, private"
         return response
+
+
+class PermissionsPolicyMiddleware:
+    """The Permissions-Policy header (settings.PERMISSIONS_POLICY) on every response."""
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request):
+        response = self.get_response(request)
+        if settings.PERMISSIONS_POLICY:
+            response.setdefault("Permissions-Policy", settings.PERMISSIONS_POLICY)
+        return response

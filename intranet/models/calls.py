@@ -11,6 +11,8 @@ from modelcluster.models import ClusterableModel
 from wagtail.admin.panels import FieldPanel, InlinePanel
 from wagtail.models import Orderable
 
+from portal.uploads import RandomName, private_storage
+
 
 class GrantCall(ClusterableModel):
     title = models.CharField(_("title"), max_length=200)
@@ -152,7 +154,8 @@ class ApplicationAttachment(models.Model):
     application = models.ForeignKey(
         Application, on_delete=models.CASCADE, related_name="attachments"
     )
-    file = models.FileField(_("file"), upload_to="wnioski/%Y/")
+    # Under a random name in the private storage; `name` keeps what the applicant called it.
+    file = models.FileField(_("file"), upload_to=RandomName("wnioski"), storage=private_storage)
     name = models.CharField(_("name"), max_length=200)
     uploaded_at = models.DateTimeField(auto_now_add=True)
 

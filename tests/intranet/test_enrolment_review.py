@@ -6,6 +6,7 @@ import pytest
 from allauth.mfa.totp.internal.auth import TOTP, generate_totp_secret
 from django.test import TestCase
 from django.urls import reverse
+from django.utils import timezone
 
 from directory.models import Entity, Representative
 from intranet.models import Enrolment, EnrolmentChange
@@ -52,7 +53,7 @@ def test_the_queue_filters_and_searches(client, staff):
     EnrolmentFactory(last_name="Szkicowa")  # a draft is not in the queue
 
     def names(**params):
-        page = client.get(reverse("enrolment_staff:queue"), params).content.decode()
+        page = client.post(reverse("enrolment_staff:queue"), params, follow=True).content.decode()
         return {e.display_name for e in (person, entity) if e.display_name in page} | (
             {"draft"} if "Szkicowa" in page else set()
         )
@@ -64,10 +65,32 @@ def test_the_queue_filters_and_searches(client, staff):
     assert names(q=person.pesel) == set()  # PESEL search needs the special-data permission
     assert names(q="527-252") == {entity.display_name}
     assert names(status="draft") == {"draft"}
-    page = client.get(reverse("enrolment_staff:queue"), {"q": "nikt"}).content.decode()
+    page = client.post(
+        reverse("enrolment_staff:queue"), {"q": "nikt"}, follow=True
+    ).content.decode()
     assert "Żadne zgłoszenie nie pasuje do tych filtrów." in page
     client.force_login(staff_user(accounts.ROLE_SPECIAL_DATA))
     assert names(q=person.pesel) == {person.display_name}
+
+
+def test_a_pesel_searched_for_stays_out_of_urls(client):
+    person = EnrolmentFactory(submitted=True, last_name="Wiśniewska")
+    EnrolmentFactory.create_batch(25, submitted=True, last_name="Inna")
+    client.force_login(staff_user(accounts.ROLE_SPECIAL_DATA))
+    queue = reverse("enrolment_staff:queue")
+
+    response = client.post(queue, {"q": person.pesel}, follow=True)
+
+    assert [url for url, _status in response.redirect_chain] == [queue]
+    assert person.pesel not in response.request["QUERY_STRING"]
+    page = response.content.decode()
+    assert "Wiśniewska" in page and "Inna" not in page
+    assert 'method="post"' in page
+    # The search holds while paging and until cleared; a PESEL in a URL is not read.
+    assert "Wiśniewska" in client.get(queue, {"page": 1}).content.decode()
+    client.post(queue, {"clear": "1"})
+    assert "Inna" in client.get(queue).content.decode()
+    assert "Inna" in client.get(queue, {"q": person.pesel}).content.decode()
 
 
 def test_the_queue_uses_the_same_queries_for_5_or_50_enrolments(
@@ -202,6 +225,24 @@ def test_the_end_of_support_is_recorded_and_not_before_the_start(client, staff):
     client.post(url, {"support_end": datetime.date.today().isoformat()})
     enrolment.refresh_from_db()
     assert enrolment.support_end == datetime.date.today()
+
+
+@pytest.mark.parametrize("far", ["9999-12-31", "2100-01-01", "in-a-year-and-a-day"], ids=str)
+def test_an_end_of_support_beyond_a_year_ahead_is_refused(client, staff, far):
+    enrolment = EnrolmentFactory(accepted=True)
+    url = reverse("enrolment_staff:support_end", args=(enrolment.pk,))
+    in_a_year = timezone.localdate() + datetime.timedelta(days=365)
+    if far == "in-a-year-and-a-day":
+        far = (in_a_year + datetime.timedelta(days=1)).isoformat()
+
+    page = client.post(url, {"support_end": far}, follow=True).content.decode()
+
+    assert "Wsparcie może się skończyć najpóźniej za rok" in page
+    enrolment.refresh_from_db()
+    assert enrolment.support_end is None
+    client.post(url, {"support_end": in_a_year.isoformat()})
+    enrolment.refresh_from_db()
+    assert enrolment.support_end == in_a_year
 
 
 def test_the_declaration_prints_the_participant_on_one_page(client):

@@ -2,11 +2,13 @@
 ranking follows the average, Kadra decide, the applicant may appeal; an award is a Grant."""
 
 import datetime
+import importlib
 import re
 import threading
 import time
 
 import pytest
+from allauth.mfa.totp.internal.auth import TOTP, generate_totp_secret
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.db import connection, connections, transaction
 from django.test import Client
@@ -16,6 +18,8 @@ from django.utils import timezone
 from directory.models import Representative
 from intranet import call_services
 from intranet.models import Application, CommitteeMember, Criterion, Grant, GrantCall, Score
+from portal import accounts
+from tests.factories import files
 from tests.factories.directory import EntityFactory
 from tests.factories.intranet import AdviserFactory
 from tests.factories.portal import UserFactory
@@ -88,8 +92,8 @@ def test_an_entity_applies_with_a_business_plan_and_attachments(client, call, ap
         "biznesplan.pdf", b"<html><script>alert(1)</script>", "application/pdf"
     )
     page = client.post(url, {"action": "attach", "file": fake}, follow=True).content.decode()
-    assert "Załącz plik PDF, DOCX, XLSX, ODT, JPEG lub PNG." in page
-    real = SimpleUploadedFile("biznesplan.pdf", b"%PDF-1.7 biznesplan", "application/pdf")
+    assert "nie odpowiada jego typowi (biznesplan.pdf)" in page
+    real = SimpleUploadedFile("biznesplan.pdf", files.pdf_bytes(), "application/pdf")
     client.post(url, {"action": "attach", "file": real})
     assert application.attachments.count() == 1
 
@@ -385,3 +389,81 @@ def test_a_save_arriving_during_the_submit_is_refused_and_changes_nothing(
     application.refresh_from_db()
     assert application.status == "submitted"
     assert application.summary == PLAN["summary"]
+
+
+def attach(client, application, name, content):
+    upload = SimpleUploadedFile(name, content, "application/pdf")
+    return client.post(
+        reverse("calls:application", args=(application.pk,)),
+        {"action": "attach", "file": upload},
+        follow=True,
+    ).content.decode()
+
+
+def test_an_html_page_starting_like_a_pdf_is_refused(client, call, applicant):
+    application = apply(client, call, applicant)
+
+    page = attach(client, application, "evil.pdf", files.HTML_AS_PDF)
+
+    assert "Zawartość tego pliku nie odpowiada jego typowi (evil.pdf)." in page
+    assert not application.attachments.exists()
+    page = attach(client, application, "evil.html", files.pdf_bytes())
+    assert "Załącz plik PDF, DOCX, XLSX, ODT, JPEG lub PNG." in page
+    assert not application.attachments.exists()
+
+
+def test_an_attachment_is_stored_privately_under_a_random_name(client, call, applicant, settings):
+    application = apply(client, call, applicant)
+    attach(client, application, "biznesplan-kawiarni.pdf", files.pdf_bytes())
+    attach(client, application, "biznesplan-kawiarni.pdf", files.pdf_bytes())
+
+    first, second = application.attachments.order_by("pk")
+    path = first.file.path
+    assert not path.startswith(str(settings.MEDIA_ROOT))
+    assert path.startswith(str(settings.PRIVATE_MEDIA_ROOT))
+    assert "biznesplan" not in first.file.name and first.file.name.endswith(".pdf")
+    assert first.file.name != second.file.name
+    assert first.name == "biznesplan-kawiarni.pdf"
+    with pytest.raises(ValueError):
+        first.file.url  # noqa: B018 - no public URL at all
+
+
+def test_only_the_applicant_and_the_evaluators_download_an_attachment(client, call, applicant):
+    application = apply(client, call, applicant)
+    plan = files.pdf_bytes()
+    attach(client, application, "biznesplan.pdf", plan)
+    url = reverse("calls:attachment", args=(application.attachments.get().pk,))
+
+    response = client.get(url)
+    assert response.status_code == 200
+    assert response["Content-Disposition"] == 'attachment; filename="biznesplan.pdf"'
+    assert b"".join(response.streaming_content) == plan
+
+    client.force_login(UserFactory())  # another member
+    assert client.get(url).status_code == 404
+    editor = UserFactory(roles=[accounts.ROLE_EDITORS])  # staff, but no say in grants
+    TOTP.activate(editor, generate_totp_secret())
+    client.force_login(editor)
+    assert client.get(url).status_code == 404
+    client.force_login(staff_user())  # Kadra decide on applications: they read them
+    assert client.get(url).status_code == 200
+    client.logout()
+    assert client.get(url)["Location"].startswith(reverse("account_login"))
+
+
+def test_attachments_uploaded_before_move_to_the_private_storage(call, applicant):
+    from django.apps import apps
+    from django.core.files.base import ContentFile
+    from django.core.files.storage import storages
+
+    migration = importlib.import_module("intranet.migrations.0011_private_attachments")
+    application = Application.objects.create(call=call, entity=applicant[1])
+    old_name = storages["default"].save("wnioski/2025/biznesplan.pdf", ContentFile(b"plan"))
+    attachment = application.attachments.create(file=old_name, name="biznesplan.pdf")
+
+    migration.move_to_private_storage(apps, None)
+
+    attachment.refresh_from_db()
+    assert not storages["default"].exists(old_name)
+    assert "biznesplan" not in attachment.file.name
+    assert attachment.file.read() == b"plan"

@@ -34,6 +34,22 @@ def test_staff_without_the_permission_see_pesel_and_disability_masked(client):
     assert not PersonalDataAccess.objects.exists()
 
 
+@pytest.mark.parametrize("screen", ["detail", "declaration"], ids=str)
+def test_staff_without_the_permission_see_no_birth_date_or_sex(client, screen):
+    enrolment = EnrolmentFactory(accepted=True, birth_date=datetime.date(1985, 4, 12), sex="F")
+    url = reverse(f"enrolment_staff:{screen}", args=(enrolment.pk,))
+    client.force_login(staff_user())
+
+    page = client.get(url).content.decode()
+
+    assert "12 kwietnia 1985" not in page and "kobieta" not in page.lower()
+    assert "Data urodzenia, płeć" in page
+    client.force_login(staff_user(accounts.ROLE_SPECIAL_DATA))
+    page = client.get(url).content.decode()
+    assert "12 kwietnia 1985" in page and "kobieta" in page.lower()
+    assert "birth_date" in PersonalDataAccess.objects.get().fields
+
+
 def test_staff_with_the_permission_see_them_and_each_view_is_logged(client):
     enrolment = EnrolmentFactory(submitted=True)
     viewer = staff_user(accounts.ROLE_SPECIAL_DATA)

@@ -38,7 +38,9 @@ def test_changing_the_delegating_entity_needs_a_new_confirmation(client):
 def test_without_the_permission_pesel_cannot_be_guessed_through_the_search(client):
     enrolment = EnrolmentFactory(submitted=True, last_name="Ukryta")
     client.force_login(staff_user())
-    page = client.get(reverse("enrolment_staff:queue"), {"q": enrolment.pesel[:6]}).content.decode()
+    page = client.post(
+        reverse("enrolment_staff:queue"), {"q": enrolment.pesel[:6]}, follow=True
+    ).content.decode()
     assert "Ukryta" not in page
 
 

@@ -37,6 +37,14 @@ def test_security_headers_on_every_response(client, home_page):
     assert response["X-Frame-Options"] == "DENY"
 
 
+@pytest.mark.parametrize("path", ["/", "/admin/login/", "/health/", "/nie-ma-takiej/"], ids=str)
+def test_the_permissions_policy_refuses_camera_microphone_and_location(client, home_page, path):
+    client.get("/")  # the home page from the page cache too, on the second request
+    policy = client.get(path)["Permissions-Policy"]
+
+    assert "camera=()" in policy and "microphone=()" in policy and "geolocation=()" in policy
+
+
 def test_health_answers_ok_when_the_database_answers(client):
     response = client.get("/health/")
 
