@@ -76,9 +76,9 @@ def test_person_signs_up_confirms_signs_in_out_and_resets_password(
     submit(page)
     page.wait_for_url(f"**{reverse('account_login')}")
 
-    # Sign in; the header now offers to sign out.
+    # Sign in: the intranet dashboard, and the header now offers to sign out.
     log_in(page, EMAIL, FIRST_PASSWORD)
-    page.wait_for_url(lambda url: urlsplit(url).path == "/")
+    page.wait_for_url(lambda url: urlsplit(url).path == reverse("intranet:dashboard"))
     expect(logout_button(page)).to_be_visible()
     assert_accessible(page)
 
