@@ -56,7 +56,13 @@ def registration_received(registration) -> bool:
         subject = gettext_noop("Sign-up confirmed: %(title)s")
     else:
         subject = gettext_noop("Waiting list: %(title)s")
-    return _send(registration, "registration_received", subject, attach_ics=True)
+    # A calendar invitation only with a place: a waiting-list spot is not an appointment.
+    return _send(
+        registration,
+        "registration_received",
+        subject,
+        attach_ics=registration.status == "confirmed",
+    )
 
 
 def registration_promoted(registration) -> bool:

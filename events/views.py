@@ -149,6 +149,8 @@ def event_detail(request, event):
             "occurrence": occurrence,
             "dates": dates if event.repeats else [],
             "badge": selectors.status_badge(occurrence),
+            # A past or cancelled date invites no one: no free places, no calendar entry.
+            "inviting": not event.is_cancelled and occurrence.end > timezone.now(),
         },
     )
 

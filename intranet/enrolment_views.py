@@ -162,7 +162,11 @@ def my_data(request):
     return TemplateResponse(
         request,
         "intranet/my_data.html",
-        {"data": services.personal_data_of(request.user)},
+        {
+            "data": services.personal_data_of(request.user),
+            # The forms as people read them (the JSON download keeps the machine keys).
+            "enrolments": selectors.enrolments_of(request.user).prefetch_related("changes"),
+        },
     )
 
 

@@ -48,6 +48,9 @@ def test_a_member_logs_in_from_the_home_page_and_reaches_enrolment(
     assert member.email in page.inner_text("main")
 
     # Back on any page, the header leads to the intranet.
+    if viewport["width"] < 640:  # on a phone the menu opens first
+        keys += tab_to(page, "Menu")
+        page.keyboard.press("Enter")
     keys += tab_to(page, "Strona główna")
     follow(page, "/")
     keys += tab_to(page, "Mój intranet")

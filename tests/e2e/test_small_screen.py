@@ -36,8 +36,15 @@ def test_home_page_fits_a_phone_and_every_menu_link_is_in_reach(page, home_page,
     page.goto("/")
 
     assert scroll_width(page) <= viewport["width"]
+    # The menu folds behind a button: the header leaves most of the first screen free.
+    toggle = page.locator(".menu-toggle")
+    expect(toggle).to_have_attribute("aria-expanded", "false")
+    assert page.locator(".site-header").bounding_box()["height"] < viewport["height"] / 3
+    toggle.focus()
+    page.keyboard.press("Enter")
+    expect(toggle).to_have_attribute("aria-expanded", "true")
     menu_links = page.locator(".main-nav a")
-    expect(menu_links).to_have_count(4)  # home and the three pages above
+    expect(menu_links).to_have_count(5)  # home, the three pages above and the directory
     for link in menu_links.all():
         expect(link).to_be_visible()
         box = link.bounding_box()
@@ -48,3 +55,19 @@ def test_home_page_fits_a_phone_and_every_menu_link_is_in_reach(page, home_page,
     page.wait_for_url(f"**{locations.url}")
     assert urlsplit(page.url).path == locations.url
     assert scroll_width(page) <= viewport["width"]
+
+
+@pytest.mark.parametrize("viewport", PHONES[:1])
+@pytest.mark.parametrize("javascript", [False], ids=["no-js"])
+def test_without_javascript_the_phone_menu_is_a_plain_list(page, home_page, viewport, javascript):
+    page.goto("/")
+
+    expect(page.locator(".menu-toggle")).to_be_hidden()
+    expect(page.locator(".main-nav a").first).to_be_visible()
+
+
+def test_on_a_desktop_the_menu_is_always_open(page, home_page):
+    page.goto("/")
+
+    expect(page.locator(".menu-toggle")).to_be_hidden()
+    expect(page.locator(".main-nav a").first).to_be_visible()

@@ -182,3 +182,42 @@ def test_cancel_links_cannot_be_guessed_replayed_or_used_on_another_event(client
     assert replay.status_code == 200
     assert Registration.objects.get().status == "cancelled"
     assert len(registration.token) >= 40
+
+
+@pytest.mark.parametrize(
+    "event_kwargs, inviting",
+    [
+        ({}, True),
+        ({"is_cancelled": True}, False),
+        (
+            {
+                "start": timezone.now() - datetime.timedelta(days=2),
+                "end": timezone.now() - datetime.timedelta(days=1),
+            },
+            False,
+        ),
+    ],
+    ids=["coming", "cancelled", "past"],
+)
+def test_only_a_coming_event_offers_free_places_and_a_calendar_entry(
+    client, events_index, event_kwargs, inviting
+):
+    event = EventPageFactory(parent=events_index, capacity=10, **event_kwargs)
+
+    page = client.get(event.url).content.decode()
+
+    assert ("wolnych miejsc" in page) is inviting
+    assert (f'href="{event.url}ical/"' in page) is inviting
+
+
+def test_a_waiting_list_place_comes_without_a_calendar_invitation(
+    client, events_index, django_capture_on_commit_callbacks
+):
+    event = EventPageFactory(parent=events_index, capacity=1)
+    with django_capture_on_commit_callbacks(execute=True):
+        client.post(event.url, sign_up_data(1))
+        client.post(event.url, sign_up_data(2))
+
+    confirmed, waiting = delivered()
+    assert [name for name, *_ in confirmed.attachments] == ["wydarzenie.ics"]
+    assert waiting.attachments == []

@@ -116,3 +116,13 @@ def test_sitemap_lists_live_pages_only(client, home_page):
     assert "/o-nas/" in body
     assert "/szkic/" not in body
     assert "<lastmod>" in body
+
+
+def test_every_page_names_its_icon_and_shows_the_logo(client, home_page):
+    from django.contrib.staticfiles import finders
+
+    html = client.get(home_page.url).content.decode()
+
+    assert '<link rel="icon" href="/static/favicon.svg"' in html
+    assert 'class="site-brand__logo" src="/static/img/logo.svg"' in html
+    assert finders.find("favicon.svg") and finders.find("img/logo.svg")
