@@ -110,5 +110,5 @@ def test_person_signs_up_confirms_signs_in_out_and_resets_password(
     assert path_of(page) == reverse("account_login")
     assert_accessible(page)
     log_in(page, EMAIL, NEW_PASSWORD)
-    page.wait_for_url(lambda url: urlsplit(url).path == "/")
+    page.wait_for_url(lambda url: urlsplit(url).path == reverse("intranet:dashboard"))
     expect(logout_button(page)).to_be_visible()
