@@ -108,7 +108,7 @@ def test_concurrent_cancellations_promote_exactly_one_waiting_person_per_place(e
 
     def act(number):
         if number < 10:
-            Client().post(f"{event.url}zapis/{confirmed[number].token}/")
+            Client().post(f"{event.url}zapis/{confirmed[number].token}/", {"confirm": "yes"})
         else:
             Client().post(event.url, sign_up_data(100 + number))
 
