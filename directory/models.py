@@ -325,6 +325,10 @@ class Representative(models.Model):
     def __str__(self):
         return f"{self.user} – {self.entity}"
 
+    @property
+    def is_approved(self) -> bool:
+        return self.status == self.Status.APPROVED
+
 
 class Invitation(models.Model):
     """Staff invite a person by e-mail to represent an entity; the link is single-use."""

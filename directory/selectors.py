@@ -70,6 +70,13 @@ def entities_editable_by(user):
     ).distinct()
 
 
+def approved_representatives(entity):
+    """Who speaks for an entity: its approved representatives (with their users)."""
+    return entity.representatives.filter(status=Representative.Status.APPROVED).select_related(
+        "user"
+    )
+
+
 def representations_of(user):
     return Representative.objects.filter(user=user).select_related("entity")
 

@@ -10,12 +10,12 @@ import secrets
 from django.core.exceptions import PermissionDenied
 from django.db import IntegrityError, transaction
 from django.utils import timezone
-from django.utils.text import slugify
 from django.utils.translation import gettext_lazy as _
 
 from directory import notifications
 from directory.models import Entity, Invitation, Representative
 from directory.selectors import entities_editable_by
+from portal.text import unique_slug
 
 
 class DirectoryError(Exception):
@@ -59,13 +59,24 @@ def representation_decide(
 
 
 def _unique_slug(name: str) -> str:
-    from anyascii import anyascii
+    return unique_slug(
+        name, taken=lambda slug: Entity.objects.filter(slug=slug).exists(), fallback="podmiot"
+    )
 
-    base = slugify(anyascii(name))[:100] or "podmiot"
-    slug, number = base, 2
-    while Entity.objects.filter(slug=slug).exists():
-        slug, number = f"{base}-{number}", number + 1
-    return slug
+
+@transaction.atomic
+def entity_create_draft(*, name: str, owner=None, **fields) -> Entity:
+    """A new, unpublished entity (e.g. from an enrolment form), its owner approved as its
+    representative at once: staff publish the profile after checking it."""
+    entity = Entity(name=name, slug=_unique_slug(name), live=False, **fields)
+    entity.save()
+    if owner is not None:
+        Representative.objects.get_or_create(
+            user=owner,
+            entity=entity,
+            defaults={"status": Representative.Status.APPROVED, "role": Representative.Role.OWNER},
+        )
+    return entity
 
 
 def _apply(entity: Entity, data: dict) -> Entity:

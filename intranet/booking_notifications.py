@@ -2,38 +2,29 @@
 
 from django.conf import settings
 from django.urls import reverse
-from django.utils import timezone
 from django.utils.http import urlencode
 from django.utils.translation import gettext_noop
-from icalendar import Calendar, Event, vText
 
+from intranet.models import Booking
 from intranet.notifications import _send as send
+from portal.ical import CalendarEntry, calendar_ics
 
 
 def _where(booking) -> str:
-    if booking.location_id:
-        location = booking.location
-        return f"{location.name}, {location.street}, {location.postcode} {location.town}"
-    return "Online"
+    return booking.location.full_address if booking.location_id else "Online"
 
 
 def booking_ics(booking) -> bytes:
-    calendar = Calendar()
-    calendar.add("prodid", "-//OWES Portal//konsultacje//PL")
-    calendar.add("version", "2.0")
-    calendar.add("method", "PUBLISH")
-    event = Event()
-    event.add("uid", f"booking-{booking.pk}@owes-portal")
-    event.add("dtstamp", timezone.now())
-    event.add("dtstart", timezone.localtime(booking.start))
-    event.add("dtend", timezone.localtime(booking.end))
-    event.add("summary", f"Konsultacja: {booking.specialisation.name} – {booking.adviser.name}")
-    event["location"] = vText(_where(booking))
-    if booking.status not in ("booked", "attended"):
-        event.add("status", "CANCELLED")
-    calendar.add_component(event)
-    calendar.add_missing_timezones()
-    return calendar.to_ical()
+    summary = f"Konsultacja: {booking.specialisation.name} – {booking.adviser.name}"
+    entry = CalendarEntry(
+        uid=f"booking-{booking.pk}@owes-portal",
+        start=booking.start,
+        end=booking.end,
+        summary=summary,
+        location=_where(booking),
+        cancelled=booking.status not in (Booking.Status.BOOKED, Booking.Status.ATTENDED),
+    )
+    return calendar_ics([entry], name=summary, product="konsultacje", method="PUBLISH")
 
 
 def _recipient(booking) -> str:

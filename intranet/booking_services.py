@@ -62,6 +62,20 @@ def _upcoming_of(member, now):
     return Booking.objects.filter(member=member, status=Booking.Status.BOOKED, start__gt=now)
 
 
+def booking_limit_reached(member, *, now=None, replacing: Booking | None = None) -> bool:
+    """The one rule of how many upcoming consultations a member may hold."""
+    upcoming = _upcoming_of(member, now or timezone.now())
+    if replacing is not None:
+        upcoming = upcoming.exclude(pk=replacing.pk)
+    return upcoming.count() >= settings.BOOKING_MAX_UPCOMING
+
+
+LIMIT_MESSAGE = _(
+    "You already have %(count)s upcoming consultations, the most one person may hold. "
+    "Cancel one or wait until it has taken place."
+)
+
+
 @transaction.atomic
 def booking_create(
     *,
@@ -111,17 +125,8 @@ def booking_create(
         # One member's bookings are counted under a lock on the member, so two parallel
         # bookings with different advisers cannot both pass the limit.
         get_user_model().objects.select_for_update().filter(pk=member.pk).first()
-        upcoming = _upcoming_of(member, now)
-        if replacing is not None:
-            upcoming = upcoming.exclude(pk=replacing.pk)
-        if upcoming.count() >= settings.BOOKING_MAX_UPCOMING:
-            raise TooManyBookings(
-                _(
-                    "You already have %(count)s upcoming consultations, the most one person "
-                    "may hold. Cancel one or wait until it has taken place."
-                )
-                % {"count": settings.BOOKING_MAX_UPCOMING}
-            )
+        if booking_limit_reached(member, now=now, replacing=replacing):
+            raise TooManyBookings(LIMIT_MESSAGE % {"count": settings.BOOKING_MAX_UPCOMING})
     booking = Booking(
         adviser=adviser,
         specialisation=specialisation,

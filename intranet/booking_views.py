@@ -1,5 +1,6 @@
 """Consultations for members: choose help and place, pick a free time, book, cancel, move."""
 
+from django.conf import settings
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.http import Http404, HttpResponse
@@ -30,6 +31,10 @@ def home(request):
         "intranet/bookings/home.html",
         {
             "form": SlotSearchForm(),
+            # Told before the search, not after picking a time and typing a topic.
+            "limit_message": services.LIMIT_MESSAGE % {"count": settings.BOOKING_MAX_UPCOMING}
+            if services.booking_limit_reached(request.user, now=now)
+            else "",
             "upcoming": selectors.upcoming_bookings_of(request.user, now),
             "past": selectors.past_bookings_of(request.user, now)[:20],
         },

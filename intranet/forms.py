@@ -14,6 +14,7 @@ from django.utils.translation import gettext_lazy as _
 
 from directory.models import Entity
 from directory.regions import communes_of
+from directory.selectors import approved_representatives
 from intranet import statements
 from intranet.models import (
     Eligibility,
@@ -226,7 +227,7 @@ class DelegationForm(StepForm):
                     "add its profile, or call the centre."
                 )
             )
-        if not any(r.status == "approved" for r in entity.representatives.all()):
+        if not approved_representatives(entity).exists():
             raise forms.ValidationError(
                 _(
                     "%(entity)s has no representative in the portal who could confirm the "

@@ -5,6 +5,7 @@ from django.conf import settings
 from django.urls import reverse
 from django.utils.translation import gettext_noop
 
+from directory.selectors import approved_representatives
 from portal.mail import mail_queue
 
 
@@ -56,12 +57,7 @@ def enrolment_decided(enrolment) -> bool:
 
 def delegation_requested(enrolment) -> bool:
     entity = enrolment.delegating_entity
-    addresses = [
-        representative.user.email
-        for representative in entity.representatives.filter(status="approved").select_related(
-            "user"
-        )
-    ]
+    addresses = [representative.user.email for representative in approved_representatives(entity)]
     return _send(
         addresses,
         gettext_noop("Please confirm a delegation to the support centre"),
@@ -77,10 +73,7 @@ def delegation_requested(enrolment) -> bool:
 def application_decided(application) -> bool:
     """The applicant entity's representatives learn the decision on a grant application."""
     addresses = [
-        representative.user.email
-        for representative in application.entity.representatives.filter(
-            status="approved"
-        ).select_related("user")
+        representative.user.email for representative in approved_representatives(application.entity)
     ]
     return _send(
         addresses,

@@ -2,7 +2,7 @@
 
 from django.db.models import Q
 
-from directory.models import Representative
+from directory.selectors import entities_editable_by
 from intranet.models import Enrolment, PersonalDataAccess
 
 REVIEW_PERMISSION = "intranet.review_enrolment"
@@ -20,7 +20,7 @@ def can_see_special_data(user) -> bool:
 
 def delegations_awaiting(user):
     """Delegated persons waiting for this user's entities to confirm them."""
-    entity_ids = Representative.objects.filter(user=user, status="approved").values("entity_id")
+    entity_ids = entities_editable_by(user).values("pk")
     return (
         Enrolment.objects.filter(
             delegating_entity_id__in=entity_ids,

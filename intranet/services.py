@@ -11,10 +11,11 @@ import logging
 from django.db import IntegrityError, transaction
 from django.utils import timezone
 from django.utils.formats import date_format
-from django.utils.text import slugify
 from django.utils.translation import gettext_lazy as _
 
-from directory.models import Entity, Representative
+from directory.models import Entity
+from directory.selectors import entities_editable_by
+from directory.services import entity_create_draft
 from intranet import notifications, statements
 from intranet.forms import StatementsForm, steps_of
 from intranet.models import (
@@ -127,9 +128,7 @@ def enrolment_submit(*, enrolment: Enrolment, user) -> Enrolment:
 @transaction.atomic
 def delegation_confirm(*, enrolment: Enrolment, user) -> Enrolment:
     enrolment = _locked(enrolment)
-    represents = Representative.objects.filter(
-        user=user, entity_id=enrolment.delegating_entity_id, status="approved"
-    ).exists()
+    represents = entities_editable_by(user).filter(pk=enrolment.delegating_entity_id).exists()
     if enrolment.target_group != TargetGroup.DELEGATED_PERSON or not represents:
         raise EnrolmentError(_("Only a representative of the delegating entity can confirm."))
     if enrolment.delegation_confirmed_at:
@@ -214,13 +213,9 @@ def _entity_for(enrolment: Enrolment) -> Entity:
     entity = Entity.objects.filter(match).first()
     if entity:
         return entity
-    base = slugify(enrolment.entity_name)[:100] or "podmiot"
-    slug, suffix = base, 2
-    while Entity.objects.filter(slug=slug).exists():
-        slug, suffix = f"{base}-{suffix}", suffix + 1
-    entity = Entity(
+    return entity_create_draft(
         name=enrolment.entity_name,
-        slug=slug,
+        owner=enrolment.user,
         legal_form=enrolment.legal_form,
         krs=enrolment.krs,
         nip=enrolment.nip,
@@ -232,16 +227,7 @@ def _entity_for(enrolment: Enrolment) -> Entity:
         postcode=enrolment.postcode,
         email=enrolment.email,
         phone=enrolment.phone,
-        live=False,
     )
-    entity.save()
-    if enrolment.user_id:
-        Representative.objects.get_or_create(
-            user_id=enrolment.user_id,
-            entity=entity,
-            defaults={"status": "approved", "role": "owner"},
-        )
-    return entity
 
 
 # Personal data ---------------------------------------------------------------------------

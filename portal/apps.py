@@ -8,6 +8,6 @@ class PortalConfig(AppConfig):
     default_auto_field = "django.db.models.BigAutoField"
 
     def ready(self):
-        from portal import signals
+        from portal import checks, signals  # noqa: F401 - checks register themselves
 
         signals.connect()

@@ -259,7 +259,9 @@ LANGUAGES = [("pl", _("Polish"))]
 TIME_ZONE = "Europe/Warsaw"
 USE_I18N = True
 USE_TZ = True
-LOCALE_PATHS = [BASE_DIR / "locale"]
+# locale/: the project's catalogue (make messages); locale_overrides/: Polish for library
+# strings their own catalogues lack or get wrong.
+LOCALE_PATHS = [BASE_DIR / "locale", BASE_DIR / "locale_overrides"]
 WAGTAILADMIN_PERMITTED_LANGUAGES = [("pl", "Polski"), ("en", "English")]
 
 # Static and media files

@@ -64,6 +64,11 @@ class Location(index.Indexed, models.Model):
         return self.name
 
     @property
+    def full_address(self) -> str:
+        """Name and address on one line: how calendars, e-mails and pages show a centre."""
+        return f"{self.name}, {self.street}, {self.postcode} {self.town}"
+
+    @property
     def opening_hours_lines(self):
         return [line for line in self.opening_hours.splitlines() if line.strip()]
 

@@ -140,6 +140,10 @@ def test_a_member_holds_at_most_three_upcoming_meetings(client, member, business
     page = book(client, business, centre, free[5].key).content.decode()
     assert "Masz już 3 nadchodzące konsultacje" in page
     assert Booking.objects.filter(member=member).count() == 3
+    # The consultations page says so before the search, and offers no search to start.
+    home = client.get(reverse("bookings:home")).content.decode()
+    assert "Masz już 3 nadchodzące konsultacje" in home
+    assert 'action="/intranet/konsultacje/terminy/' not in home
 
 
 def test_a_member_cannot_be_in_two_meetings_at_once(client, member, business, centre, adviser):

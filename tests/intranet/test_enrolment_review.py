@@ -170,11 +170,16 @@ def test_an_accepted_entity_is_matched_in_the_directory_by_nip(client, staff):
 
 
 def test_an_accepted_new_entity_gets_an_unpublished_profile_its_member_represents(client, staff):
-    enrolment = EntityEnrolmentFactory(submitted=True, nip="1234563218")
+    EntityFactory(name="Łąka Spółdzielnia", slug="laka-spoldzielnia")
+    enrolment = EntityEnrolmentFactory(
+        submitted=True, nip="1234563218", entity_name="Łąka Spółdzielnia"
+    )
     decide(client, enrolment, "accept")
     enrolment.refresh_from_db()
     entity = enrolment.entity
     assert entity.nip == "1234563218" and entity.live is False
+    # The directory's one slug rule: Polish letters kept readable, a taken slug numbered.
+    assert entity.slug == "laka-spoldzielnia-2"
     assert Representative.objects.get(entity=entity).user == enrolment.user
 
 

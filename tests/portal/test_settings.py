@@ -35,9 +35,26 @@ def test_deploy_check_passes_with_production_settings():
         DEBUG="0",
         SECRET_KEY=secrets.token_urlsafe(64)[:64],
         ALLOWED_HOSTS="example.org",
+        SITE_URL="https://example.org",
     )
 
     assert result.returncode == 0, result.stdout + result.stderr
+
+
+def test_deploy_check_warns_when_email_links_would_point_at_this_machine():
+    result = manage(
+        "check",
+        "--deploy",
+        "--fail-level",
+        "WARNING",
+        DEBUG="0",
+        SECRET_KEY=secrets.token_urlsafe(64)[:64],
+        ALLOWED_HOSTS="example.org",
+        SITE_URL="http://127.0.0.1:8000",
+    )
+
+    assert result.returncode != 0
+    assert "portal.W001" in result.stdout + result.stderr
 
 
 def test_missing_secret_key_in_production_is_a_clear_start_up_error():

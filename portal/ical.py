@@ -1,0 +1,48 @@
+"""The one iCalendar (.ics) builder: events, consultations and feeds, in local time."""
+
+from dataclasses import dataclass
+
+from django.conf import settings
+from django.utils import timezone
+from icalendar import Calendar, Event, vText
+
+
+@dataclass(frozen=True)
+class CalendarEntry:
+    uid: str
+    start: object  # aware datetimes
+    end: object
+    summary: str
+    location: str
+    description: str = ""
+    url: str = ""
+    cancelled: bool = False
+
+
+def calendar_ics(entries, *, name: str, product: str, method: str = "") -> bytes:
+    """A calendar of `entries` (CalendarEntry); `method` e.g. "PUBLISH" for an invitation."""
+    calendar = Calendar()
+    calendar.add("prodid", f"-//OWES Portal//{product}//PL")
+    calendar.add("version", "2.0")
+    calendar.add("calscale", "GREGORIAN")
+    if method:
+        calendar.add("method", method)
+    calendar.add("x-wr-calname", name)
+    calendar.add("x-wr-timezone", settings.TIME_ZONE)
+    for entry in entries:
+        event = Event()
+        event.add("uid", entry.uid)
+        event.add("dtstamp", timezone.now())
+        event.add("dtstart", timezone.localtime(entry.start))
+        event.add("dtend", timezone.localtime(entry.end))
+        event.add("summary", entry.summary)
+        if entry.description:
+            event.add("description", entry.description)
+        event["location"] = vText(entry.location)
+        if entry.url:
+            event.add("url", entry.url)
+        if entry.cancelled:
+            event.add("status", "CANCELLED")
+        calendar.add_component(event)
+    calendar.add_missing_timezones()
+    return calendar.to_ical()
