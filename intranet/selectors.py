@@ -71,3 +71,8 @@ def participants_for_export(target_group):
 
 def access_log():
     return PersonalDataAccess.objects.select_related("staff_user", "enrolment")
+
+
+def waiting_for_review_count() -> int:
+    """How many enrolments wait for a staff decision (the intranet menu shows it)."""
+    return Enrolment.objects.filter(status=Enrolment.Status.SUBMITTED).count()

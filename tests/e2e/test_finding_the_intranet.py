@@ -66,3 +66,31 @@ def test_the_directory_is_in_the_main_menu(page, home_page):
     page.click(".main-nav >> text=Katalog podmiotów")
     page.wait_for_url("**/katalog/")
     assert page.get_attribute(".main-nav a[href='/katalog/']", "aria-current") == "page"
+
+
+@pytest.mark.parametrize(
+    "viewport", [{"width": 1366, "height": 900}, {"width": 360, "height": 780}], ids=str
+)
+def test_kadra_move_between_staff_tools_through_the_intranet_menu(
+    page, home_page, log_in, assert_accessible, viewport, tuesday_morning
+):
+    from allauth.mfa.totp.internal.auth import TOTP, generate_totp_secret
+
+    from portal import accounts
+
+    kadra = UserFactory(roles=[accounts.ROLE_STAFF])
+    TOTP.activate(kadra, generate_totp_secret())
+    log_in(page, kadra)
+    page.goto("/")
+    page.click("header >> text=Mój intranet")
+    page.wait_for_url("**/intranet/")
+    assert_accessible(page)
+    page.click(".intranet-nav >> text=Recepcja: wizyty bez zapisu")
+    page.wait_for_url("**/kadra/konsultacje/recepcja/**")
+    assert_accessible(page)
+    # The next tool is one click away, not back through the dashboard.
+    page.click(".intranet-nav >> text=Kalendarz konsultacji")
+    page.wait_for_url("**/kadra/konsultacje/kalendarz/**")
+    current = page.get_attribute(".intranet-nav [aria-current=page]", "href")
+    assert "kalendarz" in current
+    assert_accessible(page)
