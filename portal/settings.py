@@ -366,6 +366,7 @@ if ELASTICSEARCH_URL:
 else:
     WAGTAILSEARCH_BACKENDS = {"default": DATABASE_SEARCH_BACKEND}
 WAGTAIL_PASSWORD_MANAGEMENT_ENABLED = False  # passwords are managed by allauth
+WAGTAIL_GRAVATAR_PROVIDER_URL = None  # editors' avatars: initials, no third-party request
 WAGTAILADMIN_LOGIN_URL = "account_login"  # one login for the site and the admin (allauth)
 WAGTAIL_FRONTEND_LOGIN_URL = "account_login"
 

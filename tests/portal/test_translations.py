@@ -26,3 +26,4 @@ def test_an_editor_reads_the_admin_dashboard_in_polish(client, home_page):
     page = client.get("/admin/").content.decode()
 
     assert "created in" not in page
+    assert "gravatar" not in page  # no third-party avatar service sees who edits
