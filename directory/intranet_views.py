@@ -19,6 +19,7 @@ from directory.forms import (
 from directory.models import Entity, Representative
 from portal.accounts import permission_required_or_403
 from portal.pagination import paginate
+from portal.params import id_or_404, text
 
 STAFF_PERMISSION = "directory.change_entity"
 
@@ -122,7 +123,7 @@ def edit(request, entity_id):
 @login_required
 def accept_invitation(request, token):
     try:
-        representation = services.invitation_accept(token=token, user=request.user)
+        representation = services.invitation_accept(token=text(token, 100), user=request.user)
     except services.DirectoryError as error:
         messages.error(request, str(error.message))
     else:
@@ -136,7 +137,9 @@ def accept_invitation(request, token):
 @permission_required_or_403(STAFF_PERMISSION)
 def staff_requests(request):
     if request.method == "POST":
-        representation = get_object_or_404(Representative, pk=request.POST.get("representation"))
+        representation = get_object_or_404(
+            Representative, pk=id_or_404(request.POST.get("representation"))
+        )
         form = DecisionForm(request.POST)
         if form.is_valid():
             try:

@@ -5,6 +5,7 @@ from django.http import Http404
 from directory.models import Entity, LegalForm, Representative
 from directory.regions import COUNTIES
 from directory.search import SORTS, DirectoryQuery
+from portal.params import slug_or_404, text
 
 
 def parse_query(params) -> DirectoryQuery:
@@ -19,10 +20,10 @@ def parse_query(params) -> DirectoryQuery:
     if sort not in SORTS:
         raise Http404("Unknown sort order")
     return DirectoryQuery(
-        text=params.get("q", ""),
+        text=text(params.get("q"), 1000),
         legal_forms=legal_forms,
         counties=counties,
-        services=[slug[:100] for slug in params.getlist("usluga")][:10],
+        services=[slug_or_404(slug) for slug in params.getlist("usluga")[:10]],
         social_enterprise=params.get("ps") == "1",
         social_clauses=params.get("klauzule") == "1",
         sort=sort,

@@ -17,6 +17,8 @@ class EntityViewSet(SnippetViewSet):
     list_display = ["name", "legal_form", "town", "live", "updated_at"]
     list_filter = ["legal_form", "county", "is_social_enterprise", "live"]
     search_fields = ["name", "town", "nip", "krs"]
+    # Filtered in the database (`icontains`): NIP and KRS are not in the search index.
+    search_backend_name = None
 
 
 register_snippet(EntityViewSet)

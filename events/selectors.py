@@ -10,6 +10,7 @@ from django.utils import timezone
 from events.models import EventKind, EventPage, Registration
 from events.recurrence import Occurrence, occurrences
 from portal.models import Location
+from portal.params import choice_or_404, id_or_404, month_or_404
 from portal.selectors import without_restricted
 
 ONLINE = "online"
@@ -70,24 +71,13 @@ class EventFilters:
 def parse_filters(params) -> EventFilters:
     """Filters from the query string; unknown values are a 404 (never a 500)."""
     filters = EventFilters()
-    kind = params.get("rodzaj", "")
-    if kind:
-        if kind not in EventKind.values:
-            raise Http404("Unknown event kind")
-        filters.kind = kind
+    filters.kind = choice_or_404(params.get("rodzaj", ""), EventKind.values)
     location = params.get("miejsce", "")
     if location:
-        if location != ONLINE and not (
-            location.isdigit() and Location.objects.filter(pk=int(location)).exists()
-        ):
+        if location != ONLINE and not (Location.objects.filter(pk=id_or_404(location)).exists()):
             raise Http404("Unknown location")
         filters.location = location
-    month = params.get("miesiac", "")
-    if month:
-        try:
-            filters.month = datetime.datetime.strptime(month, "%Y-%m").date()
-        except ValueError as error:
-            raise Http404("Bad month") from error
+    filters.month = month_or_404(params.get("miesiac", ""))
     return filters
 
 

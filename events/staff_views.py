@@ -1,6 +1,5 @@
 """Staff screens for events: attendee lists, exports, door check-in, printouts."""
 
-import datetime
 from urllib.parse import urlencode
 
 from django.contrib import messages
@@ -20,6 +19,7 @@ from events.recurrence import next_occurrence, occurrence_on, occurrences
 from events.staff_forms import StaffRegistrationForm
 from portal.exports import spreadsheet_response
 from portal.pagination import paginate
+from portal.params import date_or_404, id_or_404, text
 
 STAFF_PERMISSION = "events.change_registration"
 
@@ -38,10 +38,7 @@ class StaffMixin(LoginRequiredMixin, PermissionRequiredMixin):
         if not event.repeats:
             return occurrences(event)[0]
         if raw:
-            try:
-                found = occurrence_on(event, datetime.date.fromisoformat(raw))
-            except ValueError:
-                found = None
+            found = occurrence_on(event, date_or_404(raw))
             if found is None:
                 raise Http404("The event does not take place on that date")
             return found
@@ -73,7 +70,7 @@ class AttendeesView(StaffMixin, TemplateView):
         event = self.get_event()
         occurrence = self.get_occurrence(event, default_next=False)
         status = self.request.GET.get("status", "")
-        query = self.request.GET.get("q", "").strip()[:100]
+        query = text(self.request.GET.get("q"), 100)
         all_registrations = self.registrations_for(event, occurrence)
         registrations = all_registrations
         if status in Registration.Status.values:
@@ -144,7 +141,7 @@ class CheckInView(StaffMixin, TemplateView):
     def get_context_data(self, **kwargs):
         event = self.get_event()
         occurrence = self.get_occurrence(event, default_next=True)
-        query = self.request.GET.get("q", "").strip()[:100]
+        query = text(self.request.GET.get("q"), 100)
         registrations = services.registrations_of(occurrence)
         confirmed = registrations.filter(status=Registration.Status.CONFIRMED).order_by(
             "last_name", "first_name", "pk"
@@ -164,7 +161,7 @@ class CheckInView(StaffMixin, TemplateView):
     def post(self, request, *args, **kwargs):
         event = self.get_event()
         registration = get_object_or_404(
-            Registration, pk=request.POST.get("registration"), event=event
+            Registration, pk=id_or_404(request.POST.get("registration")), event=event
         )
         try:
             services.attendance_set(

@@ -15,6 +15,7 @@ from events.forms import RegistrationForm
 from events.models import EventKind, Registration
 from events.recurrence import occurrence_on, occurrences
 from portal.pagination import paginate
+from portal.params import date_or_404, text
 
 EVENTS_PER_PAGE = 12
 
@@ -107,11 +108,7 @@ def _chosen_occurrence(request, event, dates):
     raw = request.GET.get("termin", "")
     if not raw or not event.repeats:
         return dates[0] if dates else occurrences(event)[-1]
-    try:
-        wanted = datetime.date.fromisoformat(raw)
-    except ValueError as error:
-        raise Http404("Bad date") from error
-    occurrence = occurrence_on(event, wanted)
+    occurrence = occurrence_on(event, date_or_404(raw))
     if occurrence is None:
         raise Http404("The event does not take place on that date")
     return selectors.count_places([occurrence])[0]
@@ -180,7 +177,9 @@ def _sign_up(request, event, occurrence, form):
 def registration_manage(request, event, token):
     """The secret-link page: status, online link when confirmed, and cancelling."""
     registration = (
-        Registration.objects.filter(event=event, token=token).select_related("event").first()
+        Registration.objects.filter(event=event, token=text(token, 64))
+        .select_related("event")
+        .first()
     )
     if registration is None:
         raise Http404("Unknown registration link")

@@ -21,8 +21,8 @@ from intranet.booking_forms import CalendarFilterForm, OutcomeForm, WalkInForm, 
 from intranet.models import Specialisation
 from intranet.slots import Schedule, advisers_for, holiday_name
 from portal.accounts import permission_required_or_403
-from portal.http import id_or_404
 from portal.models import Location
+from portal.params import id_or_404
 
 DESK = selectors.DESK_PERMISSION
 FREE_NOW_MINUTES = 15

@@ -17,8 +17,8 @@ from intranet import booking_services as services
 from intranet.booking_forms import BookingForm, SlotSearchForm
 from intranet.booking_notifications import booking_ics
 from intranet.slots import free_slots
-from portal.http import id_or_404
 from portal.pagination import paginate
+from portal.params import id_or_404
 
 DAYS_AHEAD = 28
 

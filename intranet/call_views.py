@@ -14,7 +14,7 @@ from django.utils.translation import gettext_lazy
 from directory.selectors import entities_editable_by
 from intranet import call_services as services
 from intranet.models import Application, ApplicationAttachment, GrantCall
-from portal.http import id_or_404, id_or_none
+from portal.params import id_or_404, id_or_none
 
 DECIDE = "intranet.change_grant"  # Kadra
 

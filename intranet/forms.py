@@ -23,7 +23,7 @@ from intranet.models import (
     SupportArea,
     TargetGroup,
 )
-from portal.validators import digits_only, pesel_birth_date, pesel_sex
+from portal.validators import digits_only, pesel_birth_date, pesel_sex, validate_pesel
 
 TEXT_LIMIT = 2000
 postcode_validator = RegexValidator(r"^\d{2}-\d{3}$", _("Enter the postcode as 00-000."))
@@ -83,7 +83,11 @@ class PersonalDataForm(StepForm):
         self.fields["birth_date"].widget.attrs["autocomplete"] = "bday"
 
     def clean_pesel(self):
-        return digits_only(self.cleaned_data.get("pesel", ""))
+        """Checked here, before `clean` reads the date of birth and sex from it."""
+        pesel = digits_only(self.cleaned_data.get("pesel", ""))
+        if pesel:
+            validate_pesel(pesel)
+        return pesel
 
     def clean(self):
         cleaned = super().clean()

@@ -12,9 +12,9 @@ from events.models import Registration
 from intranet import support_services as services
 from intranet.models import Booking, Diagnosis, Enrolment, SupportItem
 from portal.accounts import permission_required_or_403
-from portal.http import id_or_404, id_or_none
 from portal.models import Location
 from portal.pagination import paginate
+from portal.params import id_or_404, id_or_none
 
 MANAGE = "intranet.manage_support_paths"
 

@@ -17,6 +17,7 @@ from news import feeds, selectors
 from news.blocks import NewsBodyBlock
 from portal.models import BasePage
 from portal.pagination import paginate
+from portal.params import page_number, slug_or_404
 
 NEWS_PER_PAGE = 10
 
@@ -56,9 +57,10 @@ class NewsIndexPage(RoutablePageMixin, BasePage):
     @path("")
     def news_list(self, request):
         listing = selectors.news_listing(
-            self, category_slug=request.GET.get("kategoria"), tag_slug=request.GET.get("tag")
+            self,
+            category_slug=request.GET.get("kategoria") and slug_or_404(request.GET["kategoria"]),
+            tag_slug=request.GET.get("tag") and slug_or_404(request.GET["tag"]),
         )
-        raw_page = request.GET.get("page", "1")
         return self.render(
             request,
             context_overrides={
@@ -68,7 +70,7 @@ class NewsIndexPage(RoutablePageMixin, BasePage):
                 "page_obj": SimpleLazyObject(
                     lambda: paginate(request, listing.news, NEWS_PER_PAGE)
                 ),
-                "page_number": int(raw_page) if raw_page.isdigit() else 1,
+                "page_number": page_number(request.GET.get("page")),
                 "categories": selectors.categories(),
             },
         )

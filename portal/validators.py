@@ -23,7 +23,7 @@ def _weighted_sum(digits: str, weights) -> int:
 
 def validate_nip(value: str) -> None:
     nip = digits_only(value)
-    if not re.fullmatch(r"\d{10}", nip):
+    if not re.fullmatch(r"[0-9]{10}", nip):
         raise ValidationError(_("A NIP number has 10 digits."), code="nip_format")
     check = _weighted_sum(nip, (6, 5, 7, 2, 3, 4, 5, 6, 7)) % 11
     if check == 10 or check != int(nip[9]):
@@ -32,7 +32,7 @@ def validate_nip(value: str) -> None:
 
 def validate_regon(value: str) -> None:
     regon = digits_only(value)
-    if not re.fullmatch(r"\d{9}|\d{14}", regon):
+    if not re.fullmatch(r"[0-9]{9}|[0-9]{14}", regon):
         raise ValidationError(_("A REGON number has 9 or 14 digits."), code="regon_format")
     weights = (
         (8, 9, 2, 3, 4, 5, 6, 7) if len(regon) == 9 else (2, 4, 8, 5, 0, 9, 7, 3, 6, 1, 2, 4, 8)
@@ -49,7 +49,7 @@ def validate_regon(value: str) -> None:
 def validate_krs(value: str) -> None:
     """KRS numbers have no check digit: ten digits, not all zeros."""
     krs = digits_only(value)
-    if not re.fullmatch(r"\d{10}", krs) or int(krs) == 0:
+    if not re.fullmatch(r"[0-9]{10}", krs) or int(krs) == 0:
         raise ValidationError(_("A KRS number has 10 digits, e.g. 0000123456."), code="krs")
 
 
@@ -66,7 +66,7 @@ def pesel_sex(pesel: str) -> str:
 
 def validate_pesel(value: str) -> None:
     pesel = digits_only(value)
-    if not re.fullmatch(r"\d{11}", pesel):
+    if not re.fullmatch(r"[0-9]{11}", pesel):
         raise ValidationError(_("A PESEL number has 11 digits."), code="pesel_format")
     check = (10 - _weighted_sum(pesel, (1, 3, 7, 9, 1, 3, 7, 9, 1, 3)) % 10) % 10
     if check != int(pesel[10]):

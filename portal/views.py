@@ -11,6 +11,7 @@ from django.views.decorators.http import require_GET
 
 from portal import search as search_query
 from portal.pagination import paginate
+from portal.params import text
 
 SEARCH_RESULTS_PER_PAGE = 10
 logger = logging.getLogger(__name__)
@@ -19,7 +20,7 @@ logger = logging.getLogger(__name__)
 @require_GET
 def search(request):
     """Site search over every live, public page type."""
-    raw_query = request.GET.get("q", "")
+    raw_query = text(request.GET.get("q"), max_length=1000)
     query = search_query.display_query(raw_query)
     words = search_query.backend_query(raw_query)
     results_page, suggestions = None, []
