@@ -198,7 +198,7 @@ def registration_manage(request, event, token):
             )
         return redirect(request.path)
     # Cancelling cannot be undone: it is asked for on a page of its own first.
-    asking = can_cancel and (request.method == "POST" or "rezygnacja" in request.GET)
+    asking = can_cancel and (request.method == "POST" or request.GET.get("rezygnacja"))
     return TemplateResponse(
         request,
         "events/registration_cancel.html" if asking else "events/registration_manage.html",

@@ -18,7 +18,6 @@ from wagtail.models import Page
 
 from directory.models import Entity
 from intranet.booking_forms import CalendarFilterForm, SlotSearchForm
-from intranet.forms import QueueFilterForm
 from intranet.indicator_views import PeriodForm
 from tests.factories.news import NewsIndexPageFactory, NewsPageFactory
 from tests.factories.portal import LocationFactory
@@ -77,6 +76,8 @@ PARAMETERS = {
         "bookings_staff:walk_in",
     ),
     "formularz": ("page:events/event",),
+    # Read on a sign-up's secret-link page (any value asks to confirm the cancellation).
+    "rezygnacja": ("page:events/event",),
     "status": ("events_staff:attendees", *QUEUE),
     "q": ("events_staff:attendees", "events_staff:check_in", "search", *DIRECTORY, *QUEUE),
     "kategoria": ("page:news",),
@@ -107,7 +108,8 @@ PARAMETERS = {
 }
 
 # Forms bound to request.GET: their field names are parameters too.
-FORMS_READ_FROM_THE_QUERY = [SlotSearchForm, CalendarFilterForm, PeriodForm, QueueFilterForm]
+# (The staff queue posts its filters: a PESEL typed there stays out of URLs.)
+FORMS_READ_FROM_THE_QUERY = [SlotSearchForm, CalendarFilterForm, PeriodForm]
 
 # Fields of staff and member forms that name records (posted with hostile values).
 POSTED_IDS = [
