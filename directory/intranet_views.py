@@ -122,8 +122,16 @@ def edit(request, entity_id):
 
 @login_required
 def accept_invitation(request, token):
+    """The e-mailed link opens a page that says what accepting means; only its POST
+    accepts (a link opened by a mail scanner accepts nothing)."""
+    token = text(token, 100)
     try:
-        representation = services.invitation_accept(token=text(token, 100), user=request.user)
+        if request.method != "POST":
+            invitation = services.invitation_open(token=token)
+            return TemplateResponse(
+                request, "directory/intranet/accept_invitation.html", {"invitation": invitation}
+            )
+        representation = services.invitation_accept(token=token, user=request.user)
     except services.DirectoryError as error:
         messages.error(request, str(error.message))
     else:

@@ -5,8 +5,10 @@ revision and submitted to the "Moderacja katalogu" workflow, where staff (Kadra)
 (publish) or reject it with a comment the representative sees.
 """
 
+import datetime
 import secrets
 
+from django.conf import settings
 from django.core.exceptions import PermissionDenied
 from django.db import IntegrityError, transaction
 from django.utils import timezone
@@ -147,14 +149,26 @@ def representative_invite(*, email: str, entity: Entity, role: str, staff_user) 
     return invitation
 
 
+def invitation_open(*, token: str) -> Invitation:
+    """The unused, unexpired invitation with this token, or the reason there is none."""
+    invitation = (
+        Invitation.objects.select_related("entity")
+        .filter(token=token, accepted_at__isnull=True)
+        .first()
+    )
+    if invitation is None:
+        raise DirectoryError(_("This invitation is not valid or has already been used."))
+    valid_for = datetime.timedelta(days=settings.INVITATION_VALID_DAYS)
+    if invitation.created_at < timezone.now() - valid_for:
+        raise DirectoryError(_("This invitation has expired. Ask the centre to send a new one."))
+    return invitation
+
+
 def invitation_accept(*, token: str, user) -> Representative:
     with transaction.atomic():
-        invitation = (
-            Invitation.objects.select_for_update()
-            .filter(token=token, accepted_at__isnull=True)
-            .first()
-        )
-        if invitation is None:
+        invitation = invitation_open(token=token)
+        invitation = Invitation.objects.select_for_update().get(pk=invitation.pk)
+        if invitation.accepted_at is not None:
             raise DirectoryError(_("This invitation is not valid or has already been used."))
         if invitation.email.lower() != user.email.lower():
             raise DirectoryError(

@@ -392,6 +392,9 @@ SOCIAL_ENTERPRISE_REGISTER_URL = env.str(
     "SOCIAL_ENTERPRISE_REGISTER_URL", default="https://www.ekonomiaspoleczna.gov.pl/"
 )
 
+# An invitation to represent an entity can be accepted for this many days after it is sent.
+INVITATION_VALID_DAYS = env.int("INVITATION_VALID_DAYS", default=14)
+
 # Prefill entity profiles from the Ministry of Justice's open KRS API (off: forms only).
 KRS_API_ENABLED = env.bool("KRS_API_ENABLED", default=True)
 

@@ -202,15 +202,43 @@ def test_staff_invite_a_representative_by_email_single_use(
     url = reverse("directory_intranet:accept_invitation", args=(invitation.token,))
 
     client.force_login(UserFactory(email="ktos.inny@example.org"))
-    client.get(url)
+    client.post(url)
     assert not Representative.objects.exists()
     invited = UserFactory(email="prezes@example.org")
     client.force_login(invited)
-    client.get(url)
+    asked = client.get(url).content.decode()
+    assert "Przyjmij zaproszenie" in asked and entity.name in asked
+    assert not Representative.objects.exists()  # opening the link accepts nothing
+    client.post(url)
     assert Representative.objects.get(user=invited, entity=entity).status == "approved"
     client.force_login(UserFactory(email="PREZES2@example.org"))
-    client.get(url)
+    client.post(url)
     assert Representative.objects.count() == 1
+
+
+def test_an_invitation_expires(staff_client, client, settings):
+    import datetime
+
+    from django.utils import timezone
+
+    from directory import services
+
+    entity = EntityFactory()
+    staff = UserFactory()
+    invitation = services.representative_invite(
+        email="prezes@example.org", entity=entity, role="owner", staff_user=staff
+    )
+    Invitation.objects.filter(pk=invitation.pk).update(
+        created_at=timezone.now() - datetime.timedelta(days=settings.INVITATION_VALID_DAYS + 1)
+    )
+    client.force_login(UserFactory(email="prezes@example.org"))
+
+    page = client.post(
+        reverse("directory_intranet:accept_invitation", args=(invitation.token,)), follow=True
+    ).content.decode()
+
+    assert "wygasło" in page
+    assert not Representative.objects.exists()
 
 
 def test_only_staff_reach_the_directory_staff_screens(client, member):
