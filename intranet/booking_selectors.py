@@ -38,6 +38,12 @@ def bookings_visible_to_staff(user):
     return bookings.filter(adviser__user=user)
 
 
+def may_see_client(user, booking) -> bool:
+    """Who a meeting is with (and so, e.g., that they see the therapist) is shown to Kadra
+    and to the meeting's own adviser only; other advisers see the time taken."""
+    return user.has_perm(ALL_BOOKINGS_PERMISSION) or booking.adviser.user_id == user.pk
+
+
 def calendar_bookings(*, start, end, location=None, adviser=None):
     bookings = Booking.objects.filter(
         start__lt=end, end__gt=start, status__in=(*ACTIVE_STATUSES, "cancelled_late")

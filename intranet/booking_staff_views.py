@@ -92,13 +92,16 @@ def desk(request):
             "locations": locations,
             "rows": rows,
             "holiday": holiday_name(today),
-            "today_bookings": selectors.calendar_bookings(
-                start=_midnight(today),
-                end=_midnight(today + datetime.timedelta(days=1)),
-                location=location,
-            )
-            if location
-            else [],
+            "today_bookings": _with_client_visibility(
+                request.user,
+                selectors.calendar_bookings(
+                    start=_midnight(today),
+                    end=_midnight(today + datetime.timedelta(days=1)),
+                    location=location,
+                )
+                if location
+                else [],
+            ),
         },
     )
 
@@ -176,8 +179,11 @@ def calendar(request):
     days = [first + datetime.timedelta(days=n) for n in range(7 if week else 1)]
     start, end = _midnight(days[0]), _midnight(days[-1] + datetime.timedelta(days=1))
     by_day = defaultdict(list)
-    for booking in selectors.calendar_bookings(
-        start=start, end=end, location=filters.get("osrodek"), adviser=filters.get("doradca")
+    for booking in _with_client_visibility(
+        request.user,
+        selectors.calendar_bookings(
+            start=start, end=end, location=filters.get("osrodek"), adviser=filters.get("doradca")
+        ),
     ):
         by_day[timezone.localtime(booking.start).date()].append(booking)
     step = datetime.timedelta(days=len(days))
@@ -240,3 +246,11 @@ def invite(request, booking_id):
     else:
         messages.error(request, _("The invitation could not be sent; try again later."))
     return redirect("bookings_staff:outcome", booking_id=booking.pk)
+
+
+def _with_client_visibility(user, bookings):
+    """The bookings, each marked with whether this user may see who it is with."""
+    bookings = list(bookings)
+    for booking in bookings:
+        booking.client_visible = selectors.may_see_client(user, booking)
+    return bookings

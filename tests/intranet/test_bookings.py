@@ -2,7 +2,6 @@
 
 import datetime
 import io
-import time
 
 import pytest
 from django.core.management import call_command
@@ -271,7 +270,7 @@ def test_a_walk_in_needs_a_name_and_a_phone_or_e_mail(client, business, centre, 
     assert not Booking.objects.exists()
 
 
-def test_the_desk_answers_fast_with_20_advisers_and_2000_bookings(
+def test_the_desk_keeps_its_query_count_with_20_advisers_and_2000_bookings(
     client, business, centre, django_assert_max_num_queries, tuesday_morning
 ):
     client.force_login(staff_user())
@@ -306,16 +305,10 @@ def test_the_desk_answers_fast_with_20_advisers_and_2000_bookings(
         )
     Booking.objects.bulk_create(bookings, ignore_conflicts=True)
     assert Booking.objects.count() > 1900
+    # As many queries with 2,000 bookings as with none (its speed is make bench's to measure).
     with django_assert_max_num_queries(len(before.captured_queries)):
-        client.get(url, {"osrodek": centre.pk})
-    timings = []
-    for _ in range(5):
-        began = time.perf_counter()
         response = client.get(url, {"osrodek": centre.pk})
-        timings.append(time.perf_counter() - began)
     assert response.status_code == 200
-    print(f"desk with 20 advisers, {Booking.objects.count()} bookings: {sorted(timings)}")
-    assert sorted(timings)[2] < 0.3
 
 
 def test_an_adviser_records_the_outcome_the_member_never_sees_the_notes(
@@ -376,6 +369,28 @@ def test_day_and_week_calendars_show_the_meetings(client, business, centre, advi
     assert client.get(reverse("bookings_staff:calendar"), {"dzien": "nie-data"}).status_code == 200
     client.force_login(UserFactory())
     assert client.get(reverse("bookings_staff:calendar")).status_code == 403
+
+
+def test_another_adviser_sees_the_time_taken_but_not_who_it_is_with(
+    client, business, centre, adviser
+):
+    therapist = AdviserFactory(specialisations=["therapist"], user__last_name="Terapeutka")
+    booking = BookingFactory(
+        adviser=therapist,
+        location=centre,
+        visitor_name="",
+        member=UserFactory(first_name="Halina", last_name="Kalendarzowa"),
+    )
+    day = timezone.localtime(booking.start).date().isoformat()
+    calendar = reverse("bookings_staff:calendar")
+
+    client.force_login(adviser.user)
+    seen_by_another = client.get(calendar, {"dzien": day}).content.decode()
+    client.force_login(therapist.user)
+    seen_by_hers = client.get(calendar, {"dzien": day}).content.decode()
+
+    assert "Kalendarzowa" not in seen_by_another and "osoba umówiona" in seen_by_another
+    assert "Halina Kalendarzowa" in seen_by_hers
 
 
 def test_holidays_are_named_on_the_calendar(client):
