@@ -53,7 +53,7 @@ def _add_model_errors(form, error: ValidationError):
 def _krs_prefill(request):
     """The "fill in from KRS" button: a bound form with the register's data merged in."""
     data = request.POST.copy()
-    krs = "".join(ch for ch in data.get("krs", "") if ch.isdigit())
+    krs = "".join(ch for ch in data.get("krs", "") if ch in "0123456789")  # not "²"
     found = krs_api.lookup(krs) if len(krs) == 10 else None
     if found:
         for field, value in found.items():

@@ -8,6 +8,7 @@ from django.utils.translation import gettext_lazy as _
 from intranet.models import AdviserProfile, Booking, Specialisation
 from intranet.slots import ONLINE
 from portal.models import Location
+from portal.params import id_or_none
 
 
 class SlotSearchForm(forms.Form):
@@ -44,13 +45,13 @@ class SlotSearchForm(forms.Form):
 
 
 def parse_slot_key(value: str) -> tuple[int, datetime.datetime]:
-    adviser, _sep, start = value.partition(":")
+    raw_adviser, _sep, start = value.partition(":")
+    adviser = id_or_none(raw_adviser)
     try:
         start = datetime.datetime.fromisoformat(start)
-        adviser = int(adviser)
     except ValueError as error:
         raise forms.ValidationError(_("Choose a time from the list.")) from error
-    if start.tzinfo is None or not 2000 <= start.year <= 2100:
+    if adviser is None or start.tzinfo is None or not 2000 <= start.year <= 2100:
         raise forms.ValidationError(_("Choose a time from the list."))
     return adviser, start
 
