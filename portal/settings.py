@@ -198,9 +198,10 @@ EMAIL_TIMEOUT = env.int("EMAIL_TIMEOUT_SECONDS", default=10)  # one SMTP convers
 POST_OFFICE = {
     "BACKENDS": {"default": MAIL_DELIVERY_BACKEND},
     "DEFAULT_PRIORITY": "medium",  # queued, never sent inside the request
-    # A refused or timed-out delivery is tried again every MAIL_RETRY_SECONDS, up to
-    # MAIL_MAX_RETRIES times (12 hours by default); then it shows as failed in the admin.
-    "MAX_RETRIES": env.int("MAIL_MAX_RETRIES", default=144),
+    # A refused or timed-out delivery is tried again after MAIL_RETRY_SECONDS, then after
+    # twice as long each time up to an hour (deliver_mail.back_off), MAIL_MAX_RETRIES times
+    # (about a day by default); then it shows as failed in the admin.
+    "MAX_RETRIES": env.int("MAIL_MAX_RETRIES", default=30),
     "RETRY_INTERVAL": datetime.timedelta(seconds=env.int("MAIL_RETRY_SECONDS", default=300)),
     # One message per batch: a worker killed mid-delivery repeats at most the one in flight.
     "BATCH_SIZE": 1,

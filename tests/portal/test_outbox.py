@@ -267,3 +267,24 @@ def test_a_member_cannot_open_the_outbox(client, home_page):
     client.force_login(UserFactory())
 
     assert client.get(reverse("email:index")).status_code == 302
+
+
+@pytest.mark.django_db
+def test_refused_deliveries_are_retried_less_and_less_often(smtp, settings):
+    from django.core.mail import EmailMessage
+    from django.utils import timezone
+
+    settings.POST_OFFICE = {
+        **settings.POST_OFFICE,
+        "RETRY_INTERVAL": datetime.timedelta(seconds=60),
+    }
+    EmailMessage("Link", "Treść", None, ["ewa@example.org"]).send()
+    waits = []
+    for _ in range(3):  # the server stays away; each time the retry is due, it is refused
+        Email.objects.update(scheduled_time=timezone.now() - datetime.timedelta(seconds=1))
+        call_command("deliver_mail", once=True)
+        message = Email.objects.get()
+        waits.append(round((message.scheduled_time - message.last_updated).total_seconds()))
+
+    assert message.status == STATUS.requeued and message.number_of_retries == 3
+    assert waits == [60, 120, 240]
