@@ -125,3 +125,43 @@ def test_a_consultation_answer_keeps_only_the_month(client, centre):
     assert response.held_on == timezone.localtime(start).date().replace(day=1)
     assert response.specialisation == legal and response.location == centre
     assert response.event_id is None
+
+
+def test_kadra_edit_a_survey_with_its_questions_in_the_admin(client, kadra):
+    from wagtail.test.utils.form_data import inline_formset, nested_form_data
+
+    from feedback.models import Survey
+
+    client.force_login(kadra)
+    questions = [
+        {"text": "Ocena ogólna", "kind": "rating", "required": "on"},
+        {"text": "Czy poleciłbyś to wydarzenie innym?", "kind": "yes_no", "required": "on"},
+        {"text": "Uwagi", "kind": "text"},
+    ]
+    data = nested_form_data(
+        {
+            "title": "Po seminarium",
+            "audience": "event",
+            "event_kind": "networking_seminar",
+            "specialisation": "",
+            "intro": "",
+            "questions": inline_formset(questions),
+        }
+    )
+
+    response = client.post(reverse("wagtailsnippets_feedback_survey:add"), data)
+
+    assert response.status_code == 302, response.content.decode()[:2000]
+    survey = Survey.objects.get(title="Po seminarium")
+    assert [q.text for q in survey.questions.all()] == [q["text"] for q in questions]
+    too_few = nested_form_data(
+        {
+            **{k: v for k, v in data.items() if not k.startswith("questions")},
+            "title": "Za mało",
+            "event_kind": "workshop",
+            "questions": inline_formset(questions[:2]),
+        }
+    )
+    refused = client.post(reverse("wagtailsnippets_feedback_survey:add"), too_few)
+    assert refused.status_code == 200  # the form again: at least three questions
+    assert not Survey.objects.filter(title="Za mało").exists()
