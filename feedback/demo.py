@@ -105,7 +105,7 @@ def seed_feedback() -> int:
                 **services._booking_facts(booking),
             )
         )
-    Invitation.objects.filter(pk__in=[i.pk for i in invitations]).update(sent_at=now)
+    Invitation.objects.filter(pk__in=[i.pk for i in invitations]).update(sent_at=now, email="")
     answered = 0
     for invitation in invitations:
         if generator.random() >= RESPONSE_SHARE:

@@ -84,12 +84,12 @@ def survey_url_for_registration(registration: Registration) -> str | None:
     with transaction.atomic():
         invitation = _invitation_get_or_create(
             survey=survey,
-            email=registration.email,
+            email="",  # the thank-you mail carries the link
             registration=registration,
             **_registration_facts(registration),
         )
         Invitation.objects.filter(pk=invitation.pk, sent_at__isnull=True).update(
-            sent_at=timezone.now()
+            sent_at=timezone.now(), email=""
         )
     return survey_url(invitation)
 
@@ -98,8 +98,9 @@ def _send_once(invitation: Invitation, *, subject_title: str, now) -> bool:
     """Queue the e-mail of `invitation` unless it has been sent: the conditional UPDATE
     decides, so two runs at once send it once."""
     with transaction.atomic():
+        # The address is needed only to send: it is not kept past this message.
         claimed = Invitation.objects.filter(pk=invitation.pk, sent_at__isnull=True).update(
-            sent_at=now
+            sent_at=now, email=""
         )
         if not claimed:
             return False

@@ -45,6 +45,8 @@ def test_the_people_who_came_get_one_link_however_often_the_job_runs(
     for message in messages:
         assert any(f"/ankieta/{token}/" in message.body for token in tokens)
         assert "Link działa jeden raz." in message.body
+    # Once sent, the invitation keeps no address.
+    assert set(Invitation.objects.values_list("email", flat=True)) == {""}
     event_mail = next(m for m in messages if m.to == [present[0].email])
     assert "Spotkanie animacyjne w Kożuchowie" in event_mail.subject
 
