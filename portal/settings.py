@@ -43,6 +43,7 @@ INSTALLED_APPS = [
     "events",
     "directory",
     "intranet",
+    "feedback",
     "whitenoise.runserver_nostatic",
     "wagtail.contrib.forms",
     "wagtail.contrib.routable_page",

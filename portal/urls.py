@@ -19,6 +19,7 @@ urlpatterns = [
     path("admin/", include(wagtailadmin_urls)),
     path("dokumenty/", include(wagtaildocs_urls)),
     path("konto/", include("allauth.urls")),
+    path("", include("feedback.urls")),  # /ankieta/<token>/ and /intranet/kadra/ankiety/
     path("intranet/kadra/wydarzenia/", include("events.urls")),
     path("intranet/kadra/katalog/", include("directory.staff_urls")),
     path("intranet/kadra/rekrutacja/", include("intranet.staff_urls")),

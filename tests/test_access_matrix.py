@@ -151,6 +151,12 @@ EXPECTED = {
     "enrolment_staff:export_persons": (lambda w: {}, logged_in(FORBIDDEN)),
     "enrolment_staff:export_entities": (lambda w: {}, logged_in(FORBIDDEN)),
     "enrolment_staff:access_log": (lambda w: {}, logged_in(FORBIDDEN)),
+    # A made-up survey link; a real one is tested in tests/feedback.
+    "feedback:survey": (lambda w: {"token": "nie-ma-takiego"}, everyone(MISSING)),
+    "feedback:thanks": (lambda w: {}, everyone()),
+    "feedback:results": (lambda w: {}, only_staff()),
+    "feedback:text_answers": (lambda w: {}, only_staff()),
+    "feedback:export": (lambda w: {"table": "kinds", "file_format": "csv"}, only_staff()),
     "directory:list": (lambda w: {}, everyone()),
     "directory:export_csv": (lambda w: {}, everyone()),
     "directory:export_json": (lambda w: {}, everyone()),

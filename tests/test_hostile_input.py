@@ -26,7 +26,7 @@ from tests.test_access_matrix import EXPECTED, world  # noqa: F401 (a fixture)
 pytestmark = pytest.mark.django_db
 
 ROOT = Path(__file__).resolve().parent.parent
-APPS = ("portal", "news", "events", "directory", "intranet")
+APPS = ("portal", "news", "events", "directory", "intranet", "feedback")
 
 # Percent-encoded as they would arrive; %ff%fe is not UTF-8 at all.
 HOSTILE = {
@@ -55,6 +55,7 @@ EVENTS_STAFF = (
 INDICATORS = ("indicators:dashboard", "indicators:records", "indicators:export", "indicators:jobs")
 DIRECTORY = ("directory:list", "directory:export_csv", "directory:export_json")
 QUEUE = ("enrolment_staff:queue",)
+FEEDBACK = ("feedback:results", "feedback:text_answers", "feedback:export")
 
 # parameter -> the URLs whose views read it ("page:<slug path>" for pages of the tree)
 PARAMETERS = {
@@ -68,6 +69,7 @@ PARAMETERS = {
         "search",
         *DIRECTORY,
         *QUEUE,
+        "feedback:text_answers",
     ),
     "termin": (
         "page:events/event",
@@ -93,7 +95,7 @@ PARAMETERS = {
     "przeloz": ("bookings:slots", "bookings:book"),
     "dzien": ("bookings_staff:calendar",),
     "widok": ("bookings_staff:calendar",),
-    "rok": INDICATORS,
+    "rok": (*INDICATORS, *FEEDBACK),
     "kwartal": INDICATORS,
     "od": INDICATORS,
     "do": INDICATORS,
@@ -262,6 +264,8 @@ def test_hostile_path_arguments_give_no_server_error(client, hostile_world, valu
         ),
         ("GET", event.url + f"zapis/{value}/", None),
         ("POST", event.url + f"zapis/{value}/", {}),
+        ("GET", f"/ankieta/{value}/", None),
+        ("POST", f"/ankieta/{value}/", {}),
     ]
     errors = _server_errors(client, requests)
     assert not errors, errors
