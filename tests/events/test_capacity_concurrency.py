@@ -33,8 +33,8 @@ def slow_database(monkeypatch):
     places takes 150 ms longer. The same delay applies with and without the lock."""
     count = services._count
 
-    def slow_count(event, status):
-        result = count(event, status)
+    def slow_count(event, *statuses):
+        result = count(event, *statuses)
         time.sleep(0.15)
         return result
 
