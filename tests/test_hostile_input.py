@@ -262,6 +262,8 @@ def test_hostile_path_arguments_give_no_server_error(client, hostile_world, valu
         ),
         ("GET", event.url + f"zapis/{value}/", None),
         ("POST", event.url + f"zapis/{value}/", {}),
+        ("GET", event.url + f"zapis/{value}/potwierdz/", None),
+        ("POST", event.url + f"zapis/{value}/potwierdz/", {"confirm": "yes"}),
     ]
     errors = _server_errors(client, requests)
     assert not errors, errors
