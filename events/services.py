@@ -309,7 +309,7 @@ def offer_confirm(*, event: EventPage, token: str, now=None) -> Registration:
         registration = Registration.objects.filter(event=event, token=token).first()
         if registration is not None and registration.status == Registration.Status.CONFIRMED:
             return registration
-        if registration is None or not registration.offer_is_open(now):
+        if registration is None or event.is_cancelled or not registration.offer_is_open(now):
             raise OfferNotOpen()
         registration.status = Registration.Status.CONFIRMED
         registration.offer_expires_at = None
@@ -324,7 +324,11 @@ def offers_expire(*, now=None) -> int:
     """Pass every offer unconfirmed by its deadline on to the next person (the periodic
     job; safe to run twice or at once: each event is handled under its lock)."""
     now = now or timezone.now()
-    due = Registration.objects.filter(status=Registration.Status.OFFERED, offer_expires_at__lte=now)
+    due = Registration.objects.filter(
+        status=Registration.Status.OFFERED,
+        offer_expires_at__lte=now,
+        event__is_cancelled=False,  # its people were told of the cancellation instead
+    )
     expired = 0
     for event_id in sorted(set(due.values_list("event_id", flat=True))):
         with transaction.atomic():

@@ -239,7 +239,7 @@ def offer_confirm(request, event, token):
             "page": event,
             "registration": registration,
             "occurrence": services.occurrence_of(registration),
-            "offer_open": registration.offer_is_open(),
+            "offer_open": registration.offer_is_open() and not event.is_cancelled,
             "manage_url": manage_url,
         },
     )

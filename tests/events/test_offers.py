@@ -212,3 +212,19 @@ def test_unknown_or_foreign_offer_links_are_404(client, full_event, events_index
     # A waiting person's link offers nothing to confirm.
     client.post(offer_url(person(2)), {"confirm": "yes"})
     assert person(2).status == "waiting"
+
+
+def test_after_the_event_is_cancelled_an_offer_is_neither_confirmed_nor_passed_on(
+    client, full_event
+):
+    client.post(manage_url(person(1)), {"confirm": "yes"})
+    full_event.is_cancelled = True
+    full_event.save_revision().publish()
+    delivered().clear()
+
+    client.post(offer_url(person(2)), {"confirm": "yes"})
+    services.offers_expire(now=timezone.now() + datetime.timedelta(days=2))
+
+    assert person(2).status == "offered" and person(3).status == "waiting"
+    assert delivered() == []
+    assert "Ta propozycja jest już nieaktualna" in client.get(offer_url(person(2))).content.decode()
