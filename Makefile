@@ -19,13 +19,15 @@ $(VENV)/.installed: pyproject.toml | $(PY)
 install: $(VENV)/.installed
 
 ## Set up, migrate, load demo content and serve the site on SQLite (no other service),
-## with the mail worker beside it (e-mails are printed on this console).
+## with the mail worker beside it (e-mails are printed on this console) and the events'
+## periodic job (reminders, waiting-list offers passed on) every minute.
 run: install
 	DEBUG=1 $(PY) manage.py migrate --no-input
 	DEBUG=1 $(PY) manage.py seed_demo
 	@export DEBUG=1 SITE_URL="$${SITE_URL:-http://$(HOST):$(PORT)}"; \
 	$(PY) manage.py deliver_mail & worker=$$!; \
-	trap 'kill $$worker 2>/dev/null' EXIT INT TERM; \
+	$(PY) manage.py event_jobs --every 60 & jobs=$$!; \
+	trap 'kill $$worker $$jobs 2>/dev/null' EXIT INT TERM; \
 	$(PY) manage.py runserver $(HOST):$(PORT)
 
 ## Debian's Chromium for the browser tests (installed when missing; never a downloaded browser).

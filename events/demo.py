@@ -138,7 +138,30 @@ def seed_events(home):
         event.save_revision().publish()
         _registrations(event, taken, waiting=3 if taken >= capacity else 0, generator=generator)
     _monthly_series(index, towns.get("Kożuchów"), today)
+    seed_offer(index)
     return index
+
+
+def seed_offer(index) -> None:
+    """A freed place on offer: on the first coming full event with a waiting list, one
+    confirmed person cancels, so the staff list shows "oferta do …" (once: skipped when
+    that event already has a cancellation)."""
+    from events import services
+
+    now = timezone.now()
+    for event in (
+        EventPage.objects.child_of(index)
+        .filter(start__gt=now + datetime.timedelta(days=2))
+        .order_by("start")
+    ):
+        registrations = Registration.objects.filter(event=event)
+        if not registrations.filter(status="waiting").exists():
+            continue
+        if registrations.filter(status="cancelled").exists():
+            return
+        leaving = registrations.filter(status="confirmed").order_by("pk").first()
+        services.registration_cancel(event=event, token=leaving.token)
+        return
 
 
 def seed_more_events(index, total: int) -> int:

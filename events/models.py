@@ -3,6 +3,7 @@ import secrets
 
 from django.conf import settings
 from django.core.exceptions import ValidationError
+from django.core.validators import MaxValueValidator
 from django.db import models
 from django.db.models.functions import Lower
 from django.utils import timezone
@@ -118,6 +119,25 @@ class EventPage(RoutablePageMixin, BasePage):
         help_text=_("Dates without a meeting, one per line, e.g. 2026-12-24."),
     )
     is_cancelled = models.BooleanField(_("cancelled"), default=False)
+    reminder_hours = models.PositiveSmallIntegerField(
+        _("reminder (hours before)"),
+        default=24,
+        validators=[MaxValueValidator(336)],
+        help_text=_(
+            "Confirmed people get an e-mail reminder this many hours before each date "
+            "(24: the day before). 0 sends no reminder."
+        ),
+    )
+    offer_hours = models.PositiveSmallIntegerField(
+        _("hours to take a freed place"),
+        default=24,
+        validators=[MaxValueValidator(336)],
+        help_text=_(
+            "A freed place is offered to the first person on the waiting list, who has this "
+            "many hours to confirm it (never later than 2 hours before the start); then it "
+            "goes to the next person. 0 gives the place at once, without asking."
+        ),
+    )
     body = StreamField(BodyBlock(), verbose_name=_("description"), blank=True)
     programme = StreamField(ProgrammeBlock(), verbose_name=_("agenda and speakers"), blank=True)
     accessibility_info = models.TextField(_("accessibility information"), blank=True)
@@ -151,6 +171,10 @@ class EventPage(RoutablePageMixin, BasePage):
                 FieldPanel("is_cancelled"),
             ],
             heading=_("Registration"),
+        ),
+        MultiFieldPanel(
+            [FieldPanel("reminder_hours"), FieldPanel("offer_hours")],
+            heading=_("Reminders and the waiting list"),
         ),
         FieldPanel("body"),
         FieldPanel("programme"),
@@ -236,6 +260,12 @@ class EventPage(RoutablePageMixin, BasePage):
 
         return views.registration_manage(request, self, token)
 
+    @path("zapis/<str:token>/potwierdz/", name="offer")
+    def offer(self, request, token):
+        from events import views
+
+        return views.offer_confirm(request, self, token)
+
     @path("ical/", name="ics")
     def ics(self, request):
         from events import views
@@ -250,6 +280,7 @@ def _new_token() -> str:
 class Registration(models.Model):
     class Status(models.TextChoices):
         CONFIRMED = "confirmed", _("confirmed")
+        OFFERED = "offered", _("offered a freed place")
         WAITING = "waiting", _("waiting list")
         CANCELLED = "cancelled", _("cancelled")
 
@@ -289,6 +320,13 @@ class Registration(models.Model):
     )
     token = models.CharField(max_length=64, unique=True, default=_new_token, editable=False)
     attended = models.BooleanField(_("attended"), default=False)
+    offer_expires_at = models.DateTimeField(
+        _("offer valid until"),
+        null=True,
+        blank=True,
+        help_text=_("Set while a freed place is held for this person; kept when it expired."),
+    )
+    reminder_sent_at = models.DateTimeField(_("reminder sent at"), null=True, blank=True)
     created_at = models.DateTimeField(_("signed up at"), auto_now_add=True)
     status_changed_at = models.DateTimeField(_("status changed at"), default=timezone.now)
 
@@ -314,3 +352,13 @@ class Registration(models.Model):
     @property
     def full_name(self) -> str:
         return f"{self.first_name} {self.last_name}"
+
+    @property
+    def offer_expired(self) -> bool:
+        """A freed place was offered and not confirmed in time (the place went on)."""
+        return self.status == self.Status.CANCELLED and self.offer_expires_at is not None
+
+    def offer_is_open(self, now=None) -> bool:
+        return self.status == self.Status.OFFERED and self.offer_expires_at > (
+            now or timezone.now()
+        )

@@ -20,6 +20,11 @@ def registration_url(registration) -> str:
     )
 
 
+def offer_url(registration) -> str:
+    event = registration.event
+    return absolute_url(event.url + event.reverse_subpage("offer", args=(registration.token,)))
+
+
 def _send(registration, template: str, subject: str, *, attach_ics: bool) -> bool:
     event = registration.event
     occurrence = services_occurrence_of(registration)
@@ -28,6 +33,7 @@ def _send(registration, template: str, subject: str, *, attach_ics: bool) -> boo
         "event": event,
         "occurrence": occurrence,
         "manage_url": registration_url(registration),
+        "offer_url": offer_url(registration),
         "event_url": absolute_url(event.url),
         "show_online_link": registration.status == "confirmed",
     }
@@ -78,3 +84,23 @@ def registration_cancelled(registration) -> bool:
 def event_cancelled(registration) -> bool:
     subject = gettext_noop("Event cancelled: %(title)s")
     return _send(registration, "event_cancelled", subject, attach_ics=False)
+
+
+def registration_offered(registration) -> bool:
+    subject = gettext_noop("A place is waiting for you – please confirm: %(title)s")
+    return _send(registration, "registration_offered", subject, attach_ics=False)
+
+
+def offer_confirmed(registration) -> bool:
+    subject = gettext_noop("Sign-up confirmed: %(title)s")
+    return _send(registration, "offer_confirmed", subject, attach_ics=True)
+
+
+def offer_expired(registration) -> bool:
+    subject = gettext_noop("The offered place has gone to the next person: %(title)s")
+    return _send(registration, "offer_expired", subject, attach_ics=False)
+
+
+def event_reminder(registration) -> bool:
+    subject = gettext_noop("Reminder: %(title)s")
+    return _send(registration, "event_reminder", subject, attach_ics=False)

@@ -40,6 +40,8 @@ def count_places(found: list[Occurrence]) -> list[Occurrence]:
     )
     totals = {}
     for event_id, date, status, number in rows:
+        if status == Registration.Status.OFFERED:
+            status = Registration.Status.CONFIRMED  # a place held for someone is taken
         for key in ((event_id, date, status), (event_id, None, status)):
             totals[key] = totals.get(key, 0) + number
     for occurrence in found:
@@ -183,6 +185,7 @@ def status_badge(occurrence, now=None) -> tuple[str, str]:
 def attendance_counts(registrations) -> dict:
     return registrations.aggregate(
         confirmed=Count("pk", filter=Q(status=Registration.Status.CONFIRMED)),
+        offered=Count("pk", filter=Q(status=Registration.Status.OFFERED)),
         waiting=Count("pk", filter=Q(status=Registration.Status.WAITING)),
         cancelled=Count("pk", filter=Q(status=Registration.Status.CANCELLED)),
         attended=Count("pk", filter=Q(status=Registration.Status.CONFIRMED, attended=True)),
@@ -192,5 +195,23 @@ def attendance_counts(registrations) -> dict:
 def people_to_notify_of_cancellation(event):
     """Everyone an event's cancellation is e-mailed to: signed up or on the waiting list."""
     return Registration.objects.filter(
-        event=event, status__in=[Registration.Status.CONFIRMED, Registration.Status.WAITING]
+        event=event,
+        status__in=[
+            Registration.Status.CONFIRMED,
+            Registration.Status.OFFERED,
+            Registration.Status.WAITING,
+        ],
     ).order_by("last_name", "first_name")
+
+
+def waiting_positions(registrations) -> dict[int, int]:
+    """registration pk -> place on the waiting list of its date (1 = next to be offered),
+    for the waiting people among `registrations` of one event: the order the offers go in,
+    renumbered as people leave."""
+    positions, seen = {}, {}
+    waiting = registrations.filter(status=Registration.Status.WAITING).order_by("pk")
+    for pk, event_repeats, date in waiting.values_list("pk", "event__repeat", "occurrence_date"):
+        key = date if event_repeats else None
+        seen[key] = seen.get(key, 0) + 1
+        positions[pk] = seen[key]
+    return positions

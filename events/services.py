@@ -1,5 +1,11 @@
 """Registration rules of events: the one place that decides confirmed, waiting or refused.
 
+A freed place is not given away: it is offered to the first person on the waiting list,
+held for them until `offer_deadline` and, unconfirmed by then, offered to the next person
+by the periodic job (`manage.py event_jobs`: `offers_expire`, then `reminders_send`). An
+offered place counts as taken, so the capacity rule is the same: confirmed + offered never
+exceed the places.
+
 Capacity holds under concurrent sign-ups because every change of an event's registrations
 happens while holding a row lock on the event (SELECT … FOR UPDATE on PostgreSQL; SQLite
 serialises writers itself). E-mails are sent only after the transaction has committed, so
@@ -11,6 +17,7 @@ import logging
 
 from django.core.exceptions import ValidationError
 from django.db import IntegrityError, transaction
+from django.db.models import Q
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
@@ -101,8 +108,16 @@ def registrations_of(occurrence: Occurrence):
     return registrations
 
 
-def _count(occurrence: Occurrence, status: str) -> int:
-    return registrations_of(occurrence).filter(status=status).count()
+def _count(occurrence: Occurrence, *statuses: str) -> int:
+    return registrations_of(occurrence).filter(status__in=statuses).count()
+
+
+# The statuses that hold a place: a confirmed person, or one a freed place is offered to.
+HOLDING = (Registration.Status.CONFIRMED, Registration.Status.OFFERED)
+# An offer ends at the latest this long before the date starts (time to plan the trip)…
+OFFER_CUTOFF = datetime.timedelta(hours=2)
+# …and an offer shorter than this is pointless: the place is then given at once.
+SHORTEST_OFFER = datetime.timedelta(hours=1)
 
 
 def registration_create(
@@ -139,7 +154,7 @@ def registration_create(
             already = registrations_of(occurrence).filter(email__iexact=email.strip())
             if already.exclude(status=Registration.Status.CANCELLED).exists():
                 raise AlreadyRegistered()
-            if _count(occurrence, Registration.Status.CONFIRMED) < event.capacity:
+            if _count(occurrence, *HOLDING) < event.capacity:
                 status = Registration.Status.CONFIRMED
             elif event.waiting_list_enabled:
                 status = Registration.Status.WAITING
@@ -203,10 +218,11 @@ def occurrence_of(registration: Registration) -> Occurrence:
 
 
 def registration_cancel(*, event: EventPage, token: str, now=None) -> Registration | None:
-    """Cancel the sign-up behind a secret link; a freed place goes to the first waiting.
+    """Cancel the sign-up (or leave the waiting list, or turn an offer down) behind a secret
+    link; a freed place is offered to the first waiting person.
 
-    Returns the promoted registration, if any. A link of another event, or one already
-    used, raises Registration.DoesNotExist.
+    Returns the registration the place went to, if any. A link of another event, or one
+    already used, raises Registration.DoesNotExist.
     """
     now = now or timezone.now()
     with transaction.atomic():
@@ -214,24 +230,42 @@ def registration_cancel(*, event: EventPage, token: str, now=None) -> Registrati
         registration = Registration.objects.select_for_update().get(
             event=event,
             token=token,
-            status__in=[Registration.Status.CONFIRMED, Registration.Status.WAITING],
+            status__in=[*HOLDING, Registration.Status.WAITING],
         )
-        freed_a_place = registration.status == Registration.Status.CONFIRMED
+        freed_a_place = registration.status in HOLDING
         registration.status = Registration.Status.CANCELLED
         registration.status_changed_at = now
-        registration.save(update_fields=["status", "status_changed_at"])
+        registration.offer_expires_at = None  # left on purpose, not expired
+        registration.save(update_fields=["status", "status_changed_at", "offer_expires_at"])
         occurrence = occurrence_of(registration)
-        promoted = _promote_waiting(occurrence, now) if freed_a_place else None
+        promoted = _offer_next(occurrence, now) if freed_a_place else None
         notifications.registration_cancelled(registration)
         transaction.on_commit(content_changed)
-        if promoted is not None:
-            notifications.registration_promoted(promoted)
     return promoted
 
 
-def _promote_waiting(occurrence: Occurrence, now) -> Registration | None:
+def offer_deadline(occurrence: Occurrence, now) -> datetime.datetime | None:
+    """Until when a place freed now is held for the next person: the event's `offer_hours`,
+    but never later than OFFER_CUTOFF before the start. None: too close to the start (or
+    offers switched off) — the place is then given at once, as a confirmed one."""
+    if not occurrence.event.offer_hours:
+        return None
+    deadline = min(
+        now + datetime.timedelta(hours=occurrence.event.offer_hours),
+        occurrence.start - OFFER_CUTOFF,
+    )
+    return deadline if deadline - now >= SHORTEST_OFFER else None
+
+
+def _offer_next(occurrence: Occurrence, now) -> Registration | None:
+    """Offer a free place of this date to the first person waiting (the caller holds the
+    event's lock), and e-mail them. Returns that registration, or None."""
     event = occurrence.event
-    if event.is_cancelled or _count(occurrence, Registration.Status.CONFIRMED) >= event.capacity:
+    if (
+        event.is_cancelled
+        or occurrence.end <= now
+        or _count(occurrence, *HOLDING) >= event.capacity
+    ):
         return None
     first_waiting = (
         registrations_of(occurrence)
@@ -242,10 +276,128 @@ def _promote_waiting(occurrence: Occurrence, now) -> Registration | None:
     )
     if first_waiting is None:
         return None
-    first_waiting.status = Registration.Status.CONFIRMED
+    deadline = offer_deadline(occurrence, now)
+    first_waiting.status = (
+        Registration.Status.CONFIRMED if deadline is None else Registration.Status.OFFERED
+    )
+    first_waiting.offer_expires_at = deadline
     first_waiting.status_changed_at = now
-    first_waiting.save(update_fields=["status", "status_changed_at"])
+    first_waiting.save(update_fields=["status", "offer_expires_at", "status_changed_at"])
+    if deadline is None:
+        notifications.registration_promoted(first_waiting)
+    else:
+        notifications.registration_offered(first_waiting)
     return first_waiting
+
+
+class OfferNotOpen(RegistrationRefused):
+    message = _(
+        "This offer is no longer valid: the time to confirm has passed and the place has "
+        "gone to the next person on the waiting list."
+    )
+
+
+def offer_confirm(*, event: EventPage, token: str, now=None) -> Registration:
+    """Take the place offered behind a secret link, while the offer lasts.
+
+    Confirming twice is harmless; an expired, turned-down or unknown offer raises
+    OfferNotOpen. Under the event's lock, so a confirmation and the offer's expiry never
+    both win (tested under concurrency)."""
+    now = now or timezone.now()
+    with transaction.atomic():
+        event = _locked(event)
+        registration = Registration.objects.filter(event=event, token=token).first()
+        if registration is not None and registration.status == Registration.Status.CONFIRMED:
+            return registration
+        if registration is None or event.is_cancelled or not registration.offer_is_open(now):
+            raise OfferNotOpen()
+        registration.status = Registration.Status.CONFIRMED
+        registration.offer_expires_at = None
+        registration.status_changed_at = now
+        registration.save(update_fields=["status", "offer_expires_at", "status_changed_at"])
+        notifications.offer_confirmed(registration)
+        transaction.on_commit(content_changed)
+    return registration
+
+
+def offers_expire(*, now=None) -> int:
+    """Pass every offer unconfirmed by its deadline on to the next person (the periodic
+    job; safe to run twice or at once: each event is handled under its lock)."""
+    now = now or timezone.now()
+    due = Registration.objects.filter(
+        status=Registration.Status.OFFERED,
+        offer_expires_at__lte=now,
+        event__is_cancelled=False,  # its people were told of the cancellation instead
+    )
+    expired = 0
+    for event_id in sorted(set(due.values_list("event_id", flat=True))):
+        with transaction.atomic():
+            event = _locked(EventPage(pk=event_id))
+            for registration in due.filter(event=event).order_by("pk"):
+                registration.event = event
+                registration.status = Registration.Status.CANCELLED
+                registration.status_changed_at = now
+                registration.save(update_fields=["status", "status_changed_at"])
+                notifications.offer_expired(registration)
+                _offer_next(occurrence_of(registration), now)
+                expired += 1
+            transaction.on_commit(content_changed)
+    return expired
+
+
+def _claim_reminder(registration: Registration, now) -> bool:
+    """Mark the reminder as sent, unless another run did: a conditional UPDATE, so two
+    jobs at once never both send it (the second waits for the first's row, then finds
+    it taken)."""
+    return bool(
+        Registration.objects.filter(
+            pk=registration.pk,
+            status=Registration.Status.CONFIRMED,
+            reminder_sent_at__isnull=True,
+        ).update(reminder_sent_at=now)
+    )
+
+
+REMINDER_LOOKAHEAD = datetime.timedelta(days=15)  # beyond the longest lead time (336 h)
+
+
+def reminders_send(*, now=None) -> int:
+    """E-mail each confirmed person once, `reminder_hours` before their date, with the link
+    that frees their place. Returns how many reminders were queued."""
+    now = now or timezone.now()
+    today = timezone.localdate(now)
+    candidates = (
+        Registration.objects.filter(
+            status=Registration.Status.CONFIRMED,
+            reminder_sent_at__isnull=True,
+            event__live=True,
+            event__is_cancelled=False,
+            event__reminder_hours__gt=0,
+        )
+        .filter(
+            Q(event__repeat="", event__start__gt=now, event__start__lte=now + REMINDER_LOOKAHEAD)
+            | Q(
+                ~Q(event__repeat=""),
+                occurrence_date__gte=today,
+                occurrence_date__lte=today + REMINDER_LOOKAHEAD,
+            )
+        )
+        .select_related("event", "event__location")
+        .order_by("pk")
+    )
+    sent = 0
+    for registration in candidates:
+        occurrence = occurrence_of(registration)
+        lead = datetime.timedelta(hours=registration.event.reminder_hours)
+        if not (occurrence.start - lead <= now < occurrence.start):
+            continue
+        if registration.status_changed_at > occurrence.start - lead:
+            continue  # confirmed within the lead time: that confirmation was the reminder
+        with transaction.atomic():
+            if _claim_reminder(registration, now):
+                notifications.event_reminder(registration)
+                sent += 1
+    return sent
 
 
 def attendance_set(*, registration: Registration, attended: bool) -> Registration:

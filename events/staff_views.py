@@ -82,6 +82,10 @@ class AttendeesView(StaffMixin, TemplateView):
                 | Q(email__icontains=query)
                 | Q(organisation__icontains=query)
             )
+        page_obj = paginate(self.request, registrations.order_by("status", "pk"), 50)
+        positions = selectors.waiting_positions(all_registrations)
+        for registration in page_obj:  # evaluates the page once; the template reuses it
+            registration.position = positions.get(registration.pk)
         return {
             "event": event,
             "occurrence": occurrence,
@@ -90,7 +94,7 @@ class AttendeesView(StaffMixin, TemplateView):
             "status": status,
             "query": query,
             "statuses": Registration.Status.choices,
-            "page_obj": paginate(self.request, registrations.order_by("status", "pk"), 50),
+            "page_obj": page_obj,
             "form": form or StaffRegistrationForm(),
         }
 

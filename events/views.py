@@ -208,5 +208,38 @@ def registration_manage(request, event, token):
             "occurrence": occurrence,
             "position": services.waiting_position(registration),
             "can_cancel": can_cancel,
+            "offer_url": event.url + event.reverse_subpage("offer", args=(registration.token,)),
+        },
+    )
+
+
+def offer_confirm(request, event, token):
+    """The e-mailed link of a place held for someone: GET shows the offer, a POST with
+    confirm=yes takes the place (never on GET: mail scanners open links)."""
+    registration = (
+        Registration.objects.filter(event=event, token=text(token, 64))
+        .select_related("event")
+        .first()
+    )
+    if registration is None:
+        raise Http404("Unknown registration link")
+    manage_url = event.url + event.reverse_subpage("registration", args=(registration.token,))
+    if request.method == "POST" and request.POST.get("confirm") == "yes":
+        try:
+            services.offer_confirm(event=event, token=registration.token)
+        except services.OfferNotOpen as refusal:
+            messages.error(request, str(refusal.message))
+            return redirect(request.path)
+        messages.success(request, _("Thank you: your place is confirmed. See you there!"))
+        return redirect(manage_url)
+    return TemplateResponse(
+        request,
+        "events/offer_confirm.html",
+        {
+            "page": event,
+            "registration": registration,
+            "occurrence": services.occurrence_of(registration),
+            "offer_open": registration.offer_is_open() and not event.is_cancelled,
+            "manage_url": manage_url,
         },
     )

@@ -250,6 +250,28 @@ def test_each_visitor_gets_only_what_is_theirs(client, world, role):
     assert not wrong, f"{role}: (got, expected) {wrong}"
 
 
+@pytest.mark.parametrize("role", ROLES, ids=str)
+def test_a_sign_up_s_secret_links_answer_whoever_holds_them_and_nothing_else(client, world, role):
+    """The sign-up page and the offer page (events' page routes with a token, which the
+    URL resolver above cannot enumerate): the link opens them for anyone, logged in or
+    not; an unknown token, or one of another event, is a 404."""
+    if world.users[role] is not None:
+        client.force_login(world.users[role])
+    other = EventPageFactory(parent=world.event.get_parent())
+    token = world.registration.token
+    answers = {
+        path: client.get(path).status_code
+        for path in (
+            f"{world.event.url}zapis/{token}/",
+            f"{world.event.url}zapis/{token}/potwierdz/",
+            f"{world.event.url}zapis/nie-ma-takiego/potwierdz/",
+            f"{other.url}zapis/{token}/potwierdz/",
+        )
+    }
+
+    assert list(answers.values()) == [OK, OK, MISSING, MISSING], answers
+
+
 def test_representatives_cannot_write_to_another_entity(client, world):
     client.force_login(world.users["representative_b"])
 

@@ -266,6 +266,8 @@ def test_hostile_path_arguments_give_no_server_error(client, hostile_world, valu
         ("POST", event.url + f"zapis/{value}/", {}),
         ("GET", f"/ankieta/{value}/", None),
         ("POST", f"/ankieta/{value}/", {}),
+        ("GET", event.url + f"zapis/{value}/potwierdz/", None),
+        ("POST", event.url + f"zapis/{value}/potwierdz/", {"confirm": "yes"}),
     ]
     errors = _server_errors(client, requests)
     assert not errors, errors

@@ -154,13 +154,13 @@ def test_cancelling_frees_the_place_for_the_first_waiting_person_who_is_emailed(
     statuses = dict(Registration.objects.values_list("email", "status"))
     assert statuses == {
         "osoba1@example.org": "cancelled",
-        "osoba2@example.org": "confirmed",
+        "osoba2@example.org": "offered",  # held for them until they confirm
         "osoba3@example.org": "waiting",
     }
-    assert sorted(message.to[0] for message in delivered()) == [
-        "osoba1@example.org",
-        "osoba2@example.org",
-    ]
+    messages = {message.to[0]: message for message in delivered()}
+    assert sorted(messages) == ["osoba1@example.org", "osoba2@example.org"]
+    second = Registration.objects.get(email="osoba2@example.org")
+    assert f"{event.url}zapis/{second.token}/potwierdz/" in messages["osoba2@example.org"].body
 
 
 def test_cancel_links_cannot_be_guessed_replayed_or_used_on_another_event(client, events_index):
