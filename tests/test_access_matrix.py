@@ -146,9 +146,14 @@ EXPECTED = {
     "indicators:jobs": (lambda w: {}, only_staff()),
     "indicators:report": (lambda w: {"year": 2016}, only_staff()),
     "indicators:report_docx": (lambda w: {"year": 2016}, only_staff()),
+    "indicators:report_pdf": (lambda w: {"year": 2016}, only_staff()),
     "enrolment_staff:queue": (lambda w: {}, only_staff()),
     "enrolment_staff:detail": (lambda w: {"enrolment_id": w.accepted.pk}, only_staff()),
     "enrolment_staff:declaration": (lambda w: {"enrolment_id": w.accepted.pk}, only_staff()),
+    "enrolment_staff:declaration_pdf": (
+        lambda w: {"enrolment_id": w.accepted.pk},
+        only_staff(),
+    ),
     "enrolment_staff:support_end": (
         lambda w: {"enrolment_id": w.accepted.pk},
         only_staff(NOT_ALLOWED),
