@@ -6,7 +6,7 @@ PY := $(BIN)/python
 HOST ?= 127.0.0.1
 PORT ?= 8000
 
-.PHONY: run test install browser pdf-libs pg-polish-dict lint format check migrate seed messages bench bench-mail clean
+.PHONY: run test install browser pdf-libs pg-polish-dict lint format check migrate seed messages bench bench-mail bench-pdf clean
 
 $(PY):
 	$(PYTHON) -m venv $(VENV)
@@ -95,6 +95,10 @@ bench: install
 ## Sign-up latency with a fast and a slow (2 s per message) mail server.
 bench-mail: install
 	$(PY) tests/bench/mail.py
+
+## Size and render time of each PDF document (a throwaway SQLite database).
+bench-pdf: install
+	$(PY) tests/bench/pdf.py
 
 clean:
 	rm -rf $(VENV) db.sqlite3 media staticfiles .pytest_cache
