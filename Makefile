@@ -6,7 +6,7 @@ PY := $(BIN)/python
 HOST ?= 127.0.0.1
 PORT ?= 8000
 
-.PHONY: run test install browser pg-polish-dict lint format check migrate seed messages bench bench-mail clean
+.PHONY: run test install browser pdf-libs pg-polish-dict lint format check migrate seed messages bench bench-mail bench-pdf clean
 
 $(PY):
 	$(PYTHON) -m venv $(VENV)
@@ -16,7 +16,7 @@ $(VENV)/.installed: pyproject.toml | $(PY)
 	$(BIN)/pip install --quiet -e ".[test]"
 	touch $@
 
-install: $(VENV)/.installed
+install: $(VENV)/.installed pdf-libs
 
 ## Set up, migrate, load demo content and serve the site on SQLite (no other service),
 ## with the mail worker beside it (e-mails are printed on this console) and the events'
@@ -36,6 +36,13 @@ browser:
 		echo "Installing Debian's chromium for the browser tests…"; \
 		SUDO=$$( [ "$$(id -u)" = 0 ] || echo sudo ); \
 		$$SUDO apt-get update -qq && DEBIAN_FRONTEND=noninteractive $$SUDO apt-get install -y -qq chromium >/dev/null; }
+
+## Debian's Pango and DejaVu fonts for the PDF documents (WeasyPrint), installed when missing.
+pdf-libs:
+	@{ ldconfig -p | grep -q libpango-1.0 && fc-list | grep -qi dejavu; } || { \
+		echo "Installing Debian's Pango and DejaVu fonts for the PDF documents…"; \
+		SUDO=$$( [ "$$(id -u)" = 0 ] || echo sudo ); \
+		$$SUDO apt-get update -qq && DEBIAN_FRONTEND=noninteractive $$SUDO apt-get install -y -qq fontconfig libpango-1.0-0 libpangoft2-1.0-0 fonts-dejavu-core >/dev/null; }
 
 ## Polish dictionary for PostgreSQL full-text search (on the database server, as root):
 ## Debian's hunspell-pl, converted by postgresql-common, then an ASCII-folded copy so that
@@ -90,6 +97,10 @@ bench: install
 ## Sign-up latency with a fast and a slow (2 s per message) mail server.
 bench-mail: install
 	$(PY) tests/bench/mail.py
+
+## Size and render time of each PDF document (a throwaway SQLite database).
+bench-pdf: install
+	$(PY) tests/bench/pdf.py
 
 clean:
 	rm -rf $(VENV) db.sqlite3 media staticfiles .pytest_cache

@@ -62,3 +62,9 @@ class RegistrationForm(PersonDataMixin, forms.Form):
             self.initial.update(
                 {"first_name": user.first_name, "last_name": user.last_name, "email": user.email}
             )
+
+
+class CertificateLookupForm(forms.Form):
+    """The public check of a certificate: its code, as printed on it."""
+
+    kod = forms.CharField(label=_("Verification code"), max_length=40)

@@ -362,3 +362,40 @@ class Registration(models.Model):
         return self.status == self.Status.OFFERED and self.offer_expires_at > (
             now or timezone.now()
         )
+
+
+# Letters and digits that cannot be mistaken for one another when typed from paper.
+CODE_ALPHABET = "ABCDEFGHJKLMNPQRSTUVWXYZ23456789"
+
+
+def _verification_code() -> str:
+    """12 random symbols of 32 (60 bits), written XXXX-XXXX-XXXX."""
+    raw = "".join(secrets.choice(CODE_ALPHABET) for _ in range(12))
+    return f"{raw[:4]}-{raw[4:8]}-{raw[8:]}"
+
+
+class Certificate(models.Model):
+    """A certificate of attendance, issued to a participant marked present at the door.
+
+    Its code lets anyone holding the paper confirm it on the public verification page;
+    the name and the event are read from the registration, so erasing the person leaves
+    no name here (and the certificate no longer verifies)."""
+
+    registration = models.OneToOneField(
+        Registration,
+        verbose_name=_("registration"),
+        on_delete=models.CASCADE,
+        related_name="certificate",
+    )
+    code = models.CharField(
+        _("verification code"), max_length=14, unique=True, default=_verification_code
+    )
+    issued_at = models.DateTimeField(_("issued at"), default=timezone.now)
+    thanked_at = models.DateTimeField(_("thank-you e-mail queued at"), null=True, blank=True)
+
+    class Meta:
+        verbose_name = _("certificate of attendance")
+        verbose_name_plural = _("certificates of attendance")
+
+    def __str__(self):
+        return self.code

@@ -104,3 +104,30 @@ def offer_expired(registration) -> bool:
 def event_reminder(registration) -> bool:
     subject = gettext_noop("Reminder: %(title)s")
     return _send(registration, "event_reminder", subject, attach_ics=False)
+
+
+def certificate_url(certificate) -> str:
+    from django.urls import reverse
+
+    return absolute_url(reverse("certificates:detail", args=(certificate.code,)))
+
+
+def thank_you(registration, certificate, *, feedback_url: str = "") -> bool:
+    """Thanks for coming, with the certificate's link (no login needed: its code is the key).
+
+    `feedback_url` is the place for the survey's single-use link: the template shows it in
+    its `feedback` block when given."""
+    return mail_queue(
+        to=[registration.email],
+        subject=gettext_noop("Thank you for coming: %(title)s"),
+        subject_params={"title": registration.event.title},
+        template="events/email/thank_you.txt",
+        context={
+            "registration": registration,
+            "event": registration.event,
+            "occurrence": services_occurrence_of(registration),
+            "certificate": certificate,
+            "certificate_url": certificate_url(certificate),
+            "feedback_url": feedback_url,
+        },
+    )

@@ -7,7 +7,7 @@ from django.db.models import Count, Q, QuerySet
 from django.http import Http404
 from django.utils import timezone
 
-from events.models import EventKind, EventPage, Registration
+from events.models import Certificate, EventKind, EventPage, Registration
 from events.recurrence import Occurrence, occurrences
 from portal.models import Location
 from portal.params import choice_or_404, id_or_404, month_or_404
@@ -215,3 +215,30 @@ def waiting_positions(registrations) -> dict[int, int]:
         seen[key] = seen.get(key, 0) + 1
         positions[pk] = seen[key]
     return positions
+
+
+def certificate_code_normalised(code: str) -> str:
+    """A code as typed ("abcd efgh jkmn", "ABCDEFGHJKMN") in its printed form ABCD-EFGH-JKMN."""
+    raw = "".join(ch for ch in str(code or "").upper() if ch.isascii() and ch.isalnum())
+    if len(raw) != 12:
+        return ""
+    return f"{raw[:4]}-{raw[4:8]}-{raw[8:]}"
+
+
+def certificate_valid(code: str) -> Certificate | None:
+    """The certificate with this code while it stands: its holder still marked present at
+    an event that took place, and not erased."""
+    normalised = certificate_code_normalised(code)
+    if not normalised:
+        return None
+    return (
+        Certificate.objects.select_related("registration__event__location")
+        .filter(
+            code=normalised,
+            registration__status=Registration.Status.CONFIRMED,
+            registration__attended=True,
+            registration__event__is_cancelled=False,
+        )
+        .exclude(registration__last_name="")
+        .first()
+    )

@@ -22,7 +22,7 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from events import notifications, selectors
-from events.models import EventPage, Registration
+from events.models import Certificate, EventPage, Registration
 from events.recurrence import Occurrence, occurrence_on
 from portal.page_cache import content_changed
 
@@ -30,6 +30,10 @@ logger = logging.getLogger(__name__)
 
 # Test-only switch: the concurrency tests turn the lock off to show they catch the race.
 LOCK_EVENT_ROWS = True
+
+# Attendance marked this many days after an event's date (from a paper list) still gets
+# the thank-you; older dates are left alone (a first run never e-mails last year's events).
+THANK_YOU_WITHIN_DAYS = 14
 
 CONSENT_VERSION = "2026-11"
 CONSENT_TEXT = (
@@ -404,9 +408,62 @@ def attendance_set(*, registration: Registration, attended: bool) -> Registratio
     """Mark a confirmed participant present (or not) at the door."""
     if registration.status != Registration.Status.CONFIRMED:
         raise RegistrationRefused(_("Only confirmed participants can be marked present."))
-    registration.attended = attended
-    registration.save(update_fields=["attended"])
+    with transaction.atomic():
+        registration.attended = attended
+        registration.save(update_fields=["attended"])
+        if attended:
+            certificate_issue(registration=registration)
     return registration
+
+
+def certificate_issue(*, registration: Registration) -> Certificate:
+    """The certificate of a participant marked present (issued once; later calls return it)."""
+    if registration.status != Registration.Status.CONFIRMED or not registration.attended:
+        raise RegistrationRefused(_("A certificate is issued only to people marked present."))
+    try:
+        with transaction.atomic():
+            certificate, _created = Certificate.objects.get_or_create(registration=registration)
+    except IntegrityError:  # issued at the same moment by another request
+        certificate = Certificate.objects.get(registration=registration)
+    return certificate
+
+
+def thank_you_send(*, now=None) -> int:
+    """Thank the people marked present at events that have ended, with their certificate.
+
+    Each person is thanked once per event date: the certificate is marked by a conditional
+    update in the transaction that queues the e-mail, so a job run twice (or two at once)
+    sends nothing more. Attendance marked up to `THANK_YOU_WITHIN_DAYS` after the date
+    (from a paper list) is still thanked; people who did not come get no message.
+    """
+    now = now or timezone.now()
+    today = timezone.localtime(now).date()
+    since = today - datetime.timedelta(days=THANK_YOU_WITHIN_DAYS)
+    candidates = (
+        Registration.objects.filter(
+            status=Registration.Status.CONFIRMED,
+            attended=True,
+            occurrence_date__range=(since, today),
+            event__is_cancelled=False,
+        )
+        .exclude(certificate__thanked_at__isnull=False)
+        .select_related("event", "event__location")
+        .order_by("occurrence_date", "pk")
+    )
+    sent = 0
+    for registration in candidates:
+        if occurrence_of(registration).end > now:
+            continue  # still going on
+        with transaction.atomic():
+            certificate = certificate_issue(registration=registration)
+            marked = Certificate.objects.filter(pk=certificate.pk, thanked_at__isnull=True).update(
+                thanked_at=now
+            )
+            if not marked:  # thanked meanwhile by another run
+                continue
+            notifications.thank_you(registration, certificate)
+        sent += 1
+    return sent
 
 
 def event_cancel(*, event: EventPage, user) -> int:

@@ -15,11 +15,13 @@ from django.views.generic import TemplateView
 
 from events import exports, selectors, services
 from events.models import EventPage, Registration
+from events.notifications import certificate_url
 from events.recurrence import next_occurrence, occurrence_on, occurrences
 from events.staff_forms import StaffRegistrationForm
 from portal.exports import spreadsheet_response
 from portal.pagination import paginate
 from portal.params import date_or_404, id_or_404, text
+from portal.pdf import pdf_response
 
 STAFF_PERMISSION = "events.change_registration"
 
@@ -193,6 +195,18 @@ class AttendanceSheetView(StaffMixin, TemplateView):
         }
 
 
+class AttendanceSheetPdfView(AttendanceSheetView):
+    """The same list as a PDF file (A4, tagged), for the project's paperwork."""
+
+    def render_to_response(self, context, **response_kwargs):
+        return pdf_response(
+            self.request,
+            self.template_name,
+            context,
+            filename=f"lista-obecnosci-{context['event'].pk}-{context['occurrence'].date}",
+        )
+
+
 class CertificateView(StaffMixin, TemplateView):
     template_name = "events/staff/certificate.html"
 
@@ -205,11 +219,25 @@ class CertificateView(StaffMixin, TemplateView):
             status=Registration.Status.CONFIRMED,
             attended=True,
         )
+        # Present before certificates existed (or marked on paper): issued on first print.
+        certificate = services.certificate_issue(registration=registration)
         return {
             "event": event,
             "registration": registration,
             "occurrence": services.occurrence_of(registration),
+            "certificate": certificate,
+            "verification_url": certificate_url(certificate),
         }
+
+
+class CertificatePdfView(CertificateView):
+    def render_to_response(self, context, **response_kwargs):
+        return pdf_response(
+            self.request,
+            self.template_name,
+            context,
+            filename=f"zaswiadczenie-{context['certificate'].code}",
+        )
 
 
 class CancelEventView(StaffMixin, View):

@@ -19,9 +19,19 @@ urlpatterns = [
         name="attendance_sheet",
     ),
     path(
+        "<int:event_id>/lista-obecnosci.pdf",
+        staff_views.AttendanceSheetPdfView.as_view(),
+        name="attendance_sheet_pdf",
+    ),
+    path(
         "<int:event_id>/zaswiadczenie/<int:registration_id>/",
         staff_views.CertificateView.as_view(),
         name="certificate",
+    ),
+    path(
+        "<int:event_id>/zaswiadczenie/<int:registration_id>/zaswiadczenie.pdf",
+        staff_views.CertificatePdfView.as_view(),
+        name="certificate_pdf",
     ),
     path("<int:event_id>/odwolaj/", staff_views.CancelEventView.as_view(), name="cancel"),
 ]

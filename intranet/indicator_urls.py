@@ -15,4 +15,5 @@ urlpatterns = [
     path("kadra/wskazniki/monitoring-miejsc-pracy/", views.job_monitoring, name="jobs"),
     path("raporty/roczny/<int:year>/", views.report, name="report"),
     path("raporty/roczny/<int:year>/sprawozdanie.docx", views.report_docx, name="report_docx"),
+    path("raporty/roczny/<int:year>/sprawozdanie.pdf", views.report_pdf, name="report_pdf"),
 ]

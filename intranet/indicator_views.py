@@ -12,6 +12,7 @@ from django.template.response import TemplateResponse
 from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
+from django.views.decorators.http import require_GET
 
 from intranet import annual_report, grant_services, indicators
 from intranet.indicator_tables import RECORDS, record_rows, summary_rows, tables
@@ -20,6 +21,7 @@ from portal.accounts import permission_required_or_403
 from portal.exports import spreadsheet_response
 from portal.models import Location
 from portal.pagination import paginate
+from portal.pdf import pdf_response
 
 VIEW = "intranet.view_indicators"
 MAX_DAYS = 366 * 10
@@ -221,6 +223,16 @@ def report(request, year):
             "form": form,
             "saved": saved,
         },
+    )
+
+
+@permission_required_or_403(VIEW)
+@require_GET
+def report_pdf(request, year):
+    """The printed annual report as a PDF file (the same template, in its print styles)."""
+    response = report(request, year)
+    return pdf_response(
+        request, response.template_name, response.context_data, filename=f"sprawozdanie-{year}"
     )
 
 

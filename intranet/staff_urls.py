@@ -9,6 +9,7 @@ urlpatterns = [
     path("<int:enrolment_id>/", views.detail, name="detail"),
     path("<int:enrolment_id>/koniec-wsparcia/", views.support_end, name="support_end"),
     path("<int:enrolment_id>/deklaracja/", views.declaration, name="declaration"),
+    path("<int:enrolment_id>/deklaracja.pdf", views.declaration_pdf, name="declaration_pdf"),
     path("<int:enrolment_id>/usun-dane/", views.erase, name="erase"),
     path("eksport/osoby.csv", views.export, {"target_group": "persons"}, name="export_persons"),
     path("eksport/podmioty.csv", views.export, {"target_group": "entity"}, name="export_entities"),

@@ -14,6 +14,7 @@ from intranet.models import Enrolment, PersonalDataAccess
 from portal.accounts import permission_required_or_403
 from portal.exports import spreadsheet_response
 from portal.pagination import paginate
+from portal.pdf import pdf_response
 
 REVIEW = selectors.REVIEW_PERMISSION
 SPECIAL = selectors.SPECIAL_DATA_PERMISSION
@@ -120,6 +121,18 @@ def declaration(request, enrolment_id):
     )
     context = _enrolment_context(request, enrolment, PersonalDataAccess.Kind.DECLARATION)
     return TemplateResponse(request, "intranet/staff/declaration.html", context)
+
+
+@permission_required_or_403(REVIEW)
+def declaration_pdf(request, enrolment_id):
+    """The printed declaration as a PDF file (the same template; the access is logged)."""
+    response = declaration(request, enrolment_id)
+    return pdf_response(
+        request,
+        response.template_name,
+        response.context_data,
+        filename=f"deklaracja-uczestnictwa-{enrolment_id}",
+    )
 
 
 @permission_required_or_403(SPECIAL)

@@ -32,6 +32,7 @@ urlpatterns = [
     path("intranet/", include("intranet.call_urls")),
     path("intranet/", include("intranet.urls")),
     path("katalog/", include("directory.urls")),
+    path("zaswiadczenia/", include("events.certificate_urls")),
     path("szukaj/", views.search, name="search"),
     path("sitemap.xml", sitemap, name="sitemap"),
     path("robots.txt", views.robots_txt, name="robots_txt"),

@@ -12,6 +12,7 @@ from django.urls import URLPattern, URLResolver, get_resolver, reverse
 from wagtail.models import Page
 
 from directory.models import Representative
+from events.models import Certificate
 from intranet.models import Application, ApplicationAttachment, GrantCall
 from portal import accounts
 from tests.factories.directory import EntityFactory
@@ -51,10 +52,19 @@ EXPECTED = {
     ),
     "events_staff:check_in": (lambda w: {"event_id": w.event.pk}, only_staff()),
     "events_staff:attendance_sheet": (lambda w: {"event_id": w.event.pk}, only_staff()),
+    "events_staff:attendance_sheet_pdf": (lambda w: {"event_id": w.event.pk}, only_staff()),
     "events_staff:certificate": (
         lambda w: {"event_id": w.event.pk, "registration_id": w.registration.pk},
         only_staff(),
     ),
+    "events_staff:certificate_pdf": (
+        lambda w: {"event_id": w.event.pk, "registration_id": w.registration.pk},
+        only_staff(),
+    ),
+    # Public: the code printed on a certificate is the key (the name and the event only).
+    "certificates:lookup": (lambda w: {}, everyone()),
+    "certificates:detail": (lambda w: {"code": w.certificate.code}, everyone()),
+    "certificates:pdf": (lambda w: {"code": w.certificate.code}, everyone()),
     "events_staff:cancel": (lambda w: {"event_id": w.event.pk}, only_staff()),  # asks first
     "directory_staff:requests": (lambda w: {}, only_staff()),
     "directory_staff:invite": (lambda w: {}, only_staff(NOT_ALLOWED)),
@@ -136,9 +146,14 @@ EXPECTED = {
     "indicators:jobs": (lambda w: {}, only_staff()),
     "indicators:report": (lambda w: {"year": 2016}, only_staff()),
     "indicators:report_docx": (lambda w: {"year": 2016}, only_staff()),
+    "indicators:report_pdf": (lambda w: {"year": 2016}, only_staff()),
     "enrolment_staff:queue": (lambda w: {}, only_staff()),
     "enrolment_staff:detail": (lambda w: {"enrolment_id": w.accepted.pk}, only_staff()),
     "enrolment_staff:declaration": (lambda w: {"enrolment_id": w.accepted.pk}, only_staff()),
+    "enrolment_staff:declaration_pdf": (
+        lambda w: {"enrolment_id": w.accepted.pk},
+        only_staff(),
+    ),
     "enrolment_staff:support_end": (
         lambda w: {"enrolment_id": w.accepted.pk},
         only_staff(NOT_ALLOWED),
@@ -199,6 +214,7 @@ def world(home_page):
     events = EventIndexPageFactory(parent=home_page)
     world.event = EventPageFactory(parent=events)
     world.registration = RegistrationFactory(event=world.event, attended=True)
+    world.certificate = Certificate.objects.create(registration=world.registration)
     world.entity_a = EntityFactory(name="Podmiot A")
     world.entity_b = EntityFactory(name="Podmiot B")
     world.users = {"anonymous": None, "member": UserFactory()}

@@ -17,6 +17,7 @@ from django.urls import reverse
 from wagtail.models import Page
 
 from directory.models import Entity
+from events.forms import CertificateLookupForm
 from intranet.booking_forms import CalendarFilterForm, SlotSearchForm
 from intranet.indicator_views import PeriodForm
 from tests.factories.news import NewsIndexPageFactory, NewsPageFactory
@@ -50,7 +51,9 @@ EVENTS_STAFF = (
     "events_staff:export",
     "events_staff:check_in",
     "events_staff:attendance_sheet",
+    "events_staff:attendance_sheet_pdf",
     "events_staff:certificate",
+    "events_staff:certificate_pdf",
 )
 INDICATORS = ("indicators:dashboard", "indicators:records", "indicators:export", "indicators:jobs")
 DIRECTORY = ("directory:list", "directory:export_csv", "directory:export_json")
@@ -107,11 +110,17 @@ PARAMETERS = {
     "usluga": DIRECTORY,
     "ps": DIRECTORY,
     "klauzule": DIRECTORY,
+    "kod": ("certificates:lookup",),
 }
 
 # Forms bound to request.GET: their field names are parameters too.
 # (The staff queue posts its filters: a PESEL typed there stays out of URLs.)
-FORMS_READ_FROM_THE_QUERY = [SlotSearchForm, CalendarFilterForm, PeriodForm]
+FORMS_READ_FROM_THE_QUERY = [
+    SlotSearchForm,
+    CalendarFilterForm,
+    PeriodForm,
+    CertificateLookupForm,
+]
 
 # Fields of staff and member forms that name records (posted with hostile values).
 POSTED_IDS = [
@@ -263,6 +272,8 @@ def test_hostile_path_arguments_give_no_server_error(client, hostile_world, valu
             None,
         ),
         ("GET", event.url + f"zapis/{value}/", None),
+        ("GET", f"/zaswiadczenia/{value}/", None),
+        ("GET", f"/zaswiadczenia/{value}/zaswiadczenie.pdf", None),
         ("POST", event.url + f"zapis/{value}/", {}),
         ("GET", f"/ankieta/{value}/", None),
         ("POST", f"/ankieta/{value}/", {}),
