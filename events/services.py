@@ -15,10 +15,12 @@ a failing mail server never loses a registration.
 import datetime
 import logging
 
+from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.db import IntegrityError, transaction
 from django.db.models import Q
 from django.utils import timezone
+from django.utils.module_loading import import_string
 from django.utils.translation import gettext_lazy as _
 
 from events import notifications, selectors
@@ -428,6 +430,14 @@ def certificate_issue(*, registration: Registration) -> Certificate:
     return certificate
 
 
+def _feedback_url(registration: Registration) -> str:
+    """The survey link the thank-you carries, from the app named in
+    settings.EVENT_FEEDBACK_LINK (a dotted path; empty: no link). Events do not import it."""
+    if not settings.EVENT_FEEDBACK_LINK:
+        return ""
+    return import_string(settings.EVENT_FEEDBACK_LINK)(registration) or ""
+
+
 def thank_you_send(*, now=None) -> int:
     """Thank the people marked present at events that have ended, with their certificate.
 
@@ -461,7 +471,9 @@ def thank_you_send(*, now=None) -> int:
             )
             if not marked:  # thanked meanwhile by another run
                 continue
-            notifications.thank_you(registration, certificate)
+            notifications.thank_you(
+                registration, certificate, feedback_url=_feedback_url(registration)
+            )
         sent += 1
     return sent
 

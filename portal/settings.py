@@ -196,6 +196,9 @@ else:
     MAIL_DELIVERY_BACKEND = "django.core.mail.backends.console.EmailBackend"
 EMAIL_BACKEND = "post_office.EmailBackend"
 EMAIL_TIMEOUT = env.int("EMAIL_TIMEOUT_SECONDS", default=10)  # one SMTP conversation
+# The thank-you after an event carries the survey link of the feedback app.
+EVENT_FEEDBACK_LINK = "feedback.services.survey_url_for_registration"
+
 POST_OFFICE = {
     "BACKENDS": {"default": MAIL_DELIVERY_BACKEND},
     "DEFAULT_PRIORITY": "medium",  # queued, never sent inside the request

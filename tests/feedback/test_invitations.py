@@ -104,3 +104,17 @@ def test_the_survey_of_the_kind_of_event_wins_over_the_general_one(present):
 
     assert set(Invitation.objects.values_list("survey", flat=True)) == {own.pk}
     assert general.invitations.count() == 0
+
+
+def test_the_thank_you_after_the_event_carries_the_survey_link_and_no_second_mail_follows(
+    survey, present
+):
+    call_command("send_thank_yous")
+    call_command("send_feedback_invitations")
+
+    messages = delivered()
+    to_first = [m for m in messages if m.to == [present[0].email]]
+    assert len(to_first) == 1  # the thank-you only: the survey came with it
+    token = Invitation.objects.get(registration=present[0]).token
+    assert f"/ankieta/{token}/" in to_first[0].body
+    assert "/zaswiadczenia/" in to_first[0].body
