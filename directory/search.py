@@ -18,6 +18,7 @@ from django.core.paginator import Page
 from django.db import connection
 from django.db.models import Count, F, QuerySet
 from django.utils.translation import get_language
+from taggit.models import Tag
 
 from directory.models import Entity, EntityServiceTag, LegalForm
 from directory.regions import COUNTY_CHOICES
@@ -128,6 +129,12 @@ class DatabaseBackend:
             .order_by("-number", "tag__name")[:SERVICE_FACET_SIZE]
         )
         shown = [FacetValue(slug, name, n, slug in query.services) for slug, name, n in rows]
+        # A chosen service stays a ticked box even when nothing is left with it, so that
+        # applying the other filters again does not drop it silently.
+        missing = set(query.services) - {value.value for value in shown}
+        if missing:
+            names = dict(Tag.objects.filter(slug__in=missing).values_list("slug", "name"))
+            shown += [FacetValue(slug, names.get(slug, slug), 0, True) for slug in sorted(missing)]
         return shown
 
     def search(self, query: DirectoryQuery, *, page_number="1", paginate) -> DirectoryResults:

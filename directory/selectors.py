@@ -1,9 +1,13 @@
 """Read-side queries of the directory."""
 
+from dataclasses import dataclass
+
 from django.http import Http404
+from django.utils.translation import gettext_lazy as _
+from taggit.models import Tag
 
 from directory.models import Entity, LegalForm, Representative
-from directory.regions import COUNTIES
+from directory.regions import COUNTIES, COUNTY_CHOICES
 from directory.search import SORTS, DirectoryQuery
 from portal.params import slug_or_404, text
 
@@ -28,6 +32,54 @@ def parse_query(params) -> DirectoryQuery:
         social_clauses=params.get("klauzule") == "1",
         sort=sort,
     )
+
+
+@dataclass
+class AppliedFilter:
+    group: str
+    label: str
+    remove_url: str
+
+
+def applied_filters(query: DirectoryQuery, params, path: str) -> list[AppliedFilter]:
+    """Every filter of the query, each with the link that drops it (and only it).
+
+    Shown whatever the facet counts say, so a filter that left nothing is still visible and
+    can be removed.
+    """
+
+    def without(key, value):
+        remaining = params.copy()
+        remaining.setlist(key, [item for item in params.getlist(key) if item != value])
+        remaining.pop("page", None)
+        encoded = remaining.urlencode()
+        return f"{path}?{encoded}" if encoded else path
+
+    counties = dict(COUNTY_CHOICES)
+    service_names = dict(Tag.objects.filter(slug__in=query.services).values_list("slug", "name"))
+    filters = [
+        AppliedFilter(_("Legal form"), LegalForm(value).label, without("forma", value))
+        for value in query.legal_forms
+    ]
+    filters += [
+        AppliedFilter("", counties[value], without("powiat", value))  # "powiat …" already
+        for value in query.counties
+    ]
+    filters += [
+        AppliedFilter(
+            _("Services and products"), service_names.get(slug, slug), without("usluga", slug)
+        )
+        for slug in query.services
+    ]
+    if query.social_enterprise:
+        filters.append(
+            AppliedFilter(_("Status"), _("Social enterprise (PS) status"), without("ps", "1"))
+        )
+    if query.social_clauses:
+        filters.append(
+            AppliedFilter(_("Status"), _("Ready for social clauses"), without("klauzule", "1"))
+        )
+    return filters
 
 
 def published_entity(slug: str) -> Entity:

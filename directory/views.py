@@ -50,6 +50,7 @@ def entity_list(request):
             "results": results,
             "page_obj": results.page,
             "county_choices": COUNTY_CHOICES,
+            "applied_filters": selectors.applied_filters(query, request.GET, request.path),
         },
     )
 

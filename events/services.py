@@ -326,6 +326,43 @@ def offer_confirm(*, event: EventPage, token: str, now=None) -> Registration:
     return registration
 
 
+class PlaceTaken(RegistrationRefused):
+    message = _(
+        "Your place has been taken in the meantime, so the sign-up cannot be restored. "
+        "You can sign up again on the event's page."
+    )
+
+
+class TooEarlyForAttendance(RegistrationRefused):
+    message = _("Attendance can be marked from the day of the event.")
+
+
+def registration_restore(*, event: EventPage, token: str, now=None) -> Registration:
+    """Undo a cancellation: the sign-up is confirmed again while a place is still free.
+
+    Raises PlaceTaken when the places are gone (nobody is pushed back to the waiting list),
+    RegistrationClosed when the date has passed or the event is cancelled, and
+    Registration.DoesNotExist for a link that is not a cancelled sign-up of this event.
+    """
+    now = now or timezone.now()
+    with transaction.atomic():
+        event = _locked(event)
+        registration = Registration.objects.select_for_update().get(
+            event=event, token=token, status=Registration.Status.CANCELLED
+        )
+        occurrence = occurrence_of(registration)
+        refusal = registration_refusal(occurrence, now=now)
+        if refusal is not None:
+            raise refusal
+        if _count(occurrence, *HOLDING) >= event.capacity:
+            raise PlaceTaken()
+        registration.status = Registration.Status.CONFIRMED
+        registration.status_changed_at = now
+        registration.save(update_fields=["status", "status_changed_at"])
+        transaction.on_commit(content_changed)
+    return registration
+
+
 def offers_expire(*, now=None) -> int:
     """Pass every offer unconfirmed by its deadline on to the next person (the periodic
     job; safe to run twice or at once: each event is handled under its lock)."""
@@ -406,10 +443,19 @@ def reminders_send(*, now=None) -> int:
     return sent
 
 
-def attendance_set(*, registration: Registration, attended: bool) -> Registration:
-    """Mark a confirmed participant present (or not) at the door."""
+def attendance_open(occurrence: Occurrence, *, today=None) -> bool:
+    """Attendance is marked from the day of the event on, never ahead of it."""
+    today = today or timezone.localdate()
+    return timezone.localtime(occurrence.start).date() <= today
+
+
+def attendance_set(*, registration: Registration, attended: bool, today=None) -> Registration:
+    """Mark a confirmed participant present (or not) at the door, from the event's day;
+    a person marked present gets a certificate."""
     if registration.status != Registration.Status.CONFIRMED:
         raise RegistrationRefused(_("Only confirmed participants can be marked present."))
+    if not attendance_open(occurrence_of(registration), today=today):
+        raise TooEarlyForAttendance()
     with transaction.atomic():
         registration.attended = attended
         registration.save(update_fields=["attended"])

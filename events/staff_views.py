@@ -162,6 +162,7 @@ class CheckInView(StaffMixin, TemplateView):
             "query": query,
             "registrations": confirmed,
             "counts": selectors.attendance_counts(registrations),
+            "attendance_open": services.attendance_open(occurrence),
         }
 
     def post(self, request, *args, **kwargs):

@@ -187,6 +187,16 @@ def registration_manage(request, event, token):
     can_cancel = (
         registration.status != Registration.Status.CANCELLED and occurrence.end > timezone.now()
     )
+    if request.method == "POST" and request.POST.get("restore") == "yes":
+        try:
+            services.registration_restore(event=event, token=registration.token)
+        except services.RegistrationRefused as refusal:
+            messages.error(request, str(refusal.message))
+        except Registration.DoesNotExist:
+            messages.info(request, _("This sign-up is not cancelled."))
+        else:
+            messages.success(request, _("Your sign-up has been restored: your place is confirmed."))
+        return redirect(request.path)
     confirmed = request.method == "POST" and request.POST.get("confirm") == "yes"
     if confirmed:
         if registration.status == Registration.Status.CANCELLED:
@@ -208,6 +218,9 @@ def registration_manage(request, event, token):
             "occurrence": occurrence,
             "position": services.waiting_position(registration),
             "can_cancel": can_cancel,
+            # Undo is offered while the date is open; the service checks the free place.
+            "can_restore": registration.status == Registration.Status.CANCELLED
+            and services.registration_refusal(occurrence) is None,
             "offer_url": event.url + event.reverse_subpage("offer", args=(registration.token,)),
         },
     )

@@ -275,6 +275,11 @@ def _accessibility_statement(home) -> AccessibilityStatementPage:
                 "<p>Biuro projektu w Gorzowie Wielkopolskim mieści się w budynku z windą; "
                 "przed wejściem jest miejsce parkingowe dla osób z niepełnosprawnością.</p>"
             ),
+            communication_accessibility=(
+                "<p>W biurze w Gorzowie Wielkopolskim jest pętla indukcyjna. Tłumacza polskiego "
+                "języka migowego zapewniamy po zgłoszeniu co najmniej 3 dni robocze "
+                "wcześniej.</p>"
+            ),
         ),
     )
 

@@ -108,7 +108,11 @@ class LocationIndexPage(BasePage):
 
 
 class AccessibilityStatementPage(BasePage):
-    """Deklaracja dostępności in the structure the Polish Digital Accessibility Act sets."""
+    """Deklaracja dostępności as the Ministry of Digital Affairs' template (v2.0) has it.
+
+    The editor fills in these fields; the template gives each part the element id that
+    automated validators look for (a11y-wstep, a11y-podmiot, a11y-status, …).
+    """
 
     class Compliance(models.TextChoices):
         FULL = "full", _("fully compliant")
@@ -149,6 +153,14 @@ class AccessibilityStatementPage(BasePage):
         features=["bold", "ul", "link"],
         help_text=_("The accessibility of each local centre is shown from its location."),
     )
+    communication_accessibility = RichTextField(
+        _("communication and information accessibility"),
+        blank=True,
+        features=["bold", "ul", "link"],
+        help_text=_(
+            "E.g. a Polish Sign Language interpreter, an induction loop, easy-to-read text."
+        ),
+    )
     mobile_apps = models.TextField(_("mobile applications"), blank=True)
 
     content_panels = [
@@ -182,6 +194,7 @@ class AccessibilityStatementPage(BasePage):
             heading=_("Feedback and contact"),
         ),
         FieldPanel("architectural_accessibility"),
+        FieldPanel("communication_accessibility"),
         FieldPanel("mobile_apps"),
     ]
 

@@ -9,7 +9,7 @@ from django.test import Client
 from django.utils import timezone
 from wagtail.rich_text import RichText
 
-from events.models import Registration
+from events.models import EventPage, Registration
 from portal import accounts
 from tests.factories.events import EventIndexPageFactory, EventPageFactory, RegistrationFactory
 from tests.factories.news import (
@@ -198,6 +198,10 @@ def test_sign_up_in_the_browser_then_the_door_check_in_page(
                 "url": live_server.url,
             }
         ]
+    )
+    # The door check-in opens on the event's day: the event starts now.
+    EventPage.objects.filter(pk=event.pk).update(
+        start=in_days(0), end=in_days(0) + datetime.timedelta(hours=3)
     )
     page.goto(f"/intranet/kadra/wydarzenia/{event.pk}/obecnosc/")
     assert_accessible(page)

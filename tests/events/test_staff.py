@@ -1,14 +1,16 @@
 """Staff run the door and the paperwork: attendee lists, exports, check-in, printouts."""
 
 import csv
+import datetime
 import io
 
 import pytest
 from allauth.mfa.totp.internal.auth import TOTP, generate_totp_secret
 from django.urls import reverse
+from django.utils import timezone
 from openpyxl import load_workbook
 
-from events.models import Registration
+from events.models import EventPage, Registration
 from portal import accounts
 from tests.factories.events import EventPageFactory, RegistrationFactory
 from tests.factories.portal import UserFactory
@@ -99,6 +101,11 @@ def test_staff_add_a_phone_sign_up_within_the_places(staff, event):
 
 
 def test_door_check_in_toggles_presence_and_rejects_foreign_ids(staff, event, events_index):
+    # The door is open on the event's day (attendance is never marked ahead of it).
+    EventPage.objects.filter(pk=event.pk).update(
+        start=timezone.now(), end=timezone.now() + datetime.timedelta(hours=3)
+    )
+    event.refresh_from_db()
     person = RegistrationFactory(event=event)
     other_event = EventPageFactory(parent=events_index)
     stranger = RegistrationFactory(event=other_event)
