@@ -7,7 +7,7 @@ from django.conf import settings
 from django.core.management.base import BaseCommand
 from django.utils import timezone
 
-from intranet import services
+from intranet.enrolment import services
 
 
 class Command(BaseCommand):
