@@ -22,9 +22,8 @@ from intranet.models.bookings import ACTIVE_STATUSES
 
 logger = logging.getLogger(__name__)
 
-# Test-only switches: the concurrency tests turn the lock and the Python check off to show
-# that the database alone still refuses the second booking.
-LOCK_ADVISER_ROWS = True
+# Test-only switch: the concurrency tests turn the Python check off to show that the
+# database alone still refuses the second booking.
 CHECK_SLOT_IN_PYTHON = True
 WALK_IN_STEP_MINUTES = 15
 
@@ -76,6 +75,18 @@ LIMIT_MESSAGE = _(
 )
 
 
+def adviser_lock(adviser) -> None:
+    """Hold the adviser's row until the transaction ends: two bookings of one adviser are
+    checked and written one after the other (the only place this lock is taken)."""
+    AdviserProfile.objects.select_for_update().filter(pk=adviser.pk).first()
+
+
+def member_lock(member) -> None:
+    """Hold the member's row until the transaction ends: two parallel bookings with
+    different advisers cannot both pass the member's limit."""
+    get_user_model().objects.select_for_update().filter(pk=member.pk).first()
+
+
 @transaction.atomic
 def booking_create(
     *,
@@ -94,12 +105,10 @@ def booking_create(
     now: datetime.datetime | None = None,
 ) -> Booking:
     now = now or timezone.now()
-    adviser = AdviserProfile.objects.filter(pk=adviser_id, is_active=True)
-    if LOCK_ADVISER_ROWS:
-        adviser = adviser.select_for_update()
-    adviser = adviser.first()
+    adviser = AdviserProfile.objects.filter(pk=adviser_id, is_active=True).first()
     if adviser is None:
         raise BookingRefused(_("This adviser does not take bookings."))
+    adviser_lock(adviser)
     online = location is None
     step = WALK_IN_STEP_MINUTES if walk_in else None
     if CHECK_SLOT_IN_PYTHON and not slot_is_free(
@@ -122,9 +131,7 @@ def booking_create(
         if own.exists():
             raise BookingRefused(_("You already have a consultation at this time."))
     if member is not None and not walk_in:
-        # One member's bookings are counted under a lock on the member, so two parallel
-        # bookings with different advisers cannot both pass the limit.
-        get_user_model().objects.select_for_update().filter(pk=member.pk).first()
+        member_lock(member)
         if booking_limit_reached(member, now=now, replacing=replacing):
             raise TooManyBookings(LIMIT_MESSAGE % {"count": settings.BOOKING_MAX_UPCOMING})
     booking = Booking(
@@ -150,6 +157,7 @@ def booking_create(
         # (deadlock, SQLSTATE 40P01) — for that person the time was just taken as well.
         if isinstance(error, OperationalError) and not _is_deadlock(error):
             raise
+        logger.info("The database refused a booking: %s", error)
         if member is not None and "member_no_overlap" in str(error):
             raise BookingRefused(_("You already have a consultation at this time.")) from error
         raise SlotTaken() from error

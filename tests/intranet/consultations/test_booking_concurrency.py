@@ -1,14 +1,16 @@
 """Never double-booked: PostgreSQL itself refuses overlapping bookings, under concurrent
 requests as well as for a direct insert.
 
-The first test shows the burst can catch a double booking (lock, Python check and the
-database's exclusion constraint all switched off); the others show that the constraint
-alone holds, and that the full path answers 1 booking and 19 "just taken" messages.
+The first tests switch off one row lock only (`adviser_lock`, `member_lock`, each a small
+function of its own): with it off the burst races (requests pass the check together and
+only the constraint, or nothing, stops them); with it on there is no race. The others show
+that the constraint alone holds, and that the full path answers 1 booking and 19 "just
+taken" messages.
 They need a real PostgreSQL server (CI sets DATABASE_URL); SQLite serialises writers.
 """
 
 import datetime
-import importlib
+import logging
 import threading
 import time
 from concurrent.futures import ThreadPoolExecutor
@@ -34,7 +36,6 @@ pytestmark = [
         reason="exclusion constraints are a PostgreSQL guarantee; CI runs this with DATABASE_URL",
     ),
 ]
-guarantees = importlib.import_module("intranet.migrations.0004_booking_guarantees")
 
 
 @pytest.fixture
@@ -51,18 +52,44 @@ def adviser(centre):
 
 
 @pytest.fixture
-def without_python_guards(monkeypatch):
-    """The race as code without the lock and the check would see it; a delay between
-    reading and writing widens the window the way a loaded server would."""
-    monkeypatch.setattr(booking_services, "LOCK_ADVISER_ROWS", False)
-    monkeypatch.setattr(booking_services, "CHECK_SLOT_IN_PYTHON", False)
+def slow_writes(monkeypatch):
+    """A delay between checking and writing widens the window the way a loaded server
+    would; the tests with the lock on run with it too, so the lock is all that differs."""
     save = Booking.save
 
     def slow_save(self, *args, **kwargs):
-        time.sleep(0.1)
+        time.sleep(0.5)
         return save(self, *args, **kwargs)
 
     monkeypatch.setattr(Booking, "save", slow_save)
+
+
+@pytest.fixture
+def without_the_adviser_lock(monkeypatch, slow_writes):
+    monkeypatch.setattr(booking_services, "adviser_lock", lambda adviser: None)
+
+
+@pytest.fixture
+def without_the_member_lock(monkeypatch, slow_writes):
+    monkeypatch.setattr(booking_services, "member_lock", lambda member: None)
+
+
+@pytest.fixture
+def without_python_guards(monkeypatch, without_the_adviser_lock):
+    """The race as code without the lock and the check would see it."""
+    monkeypatch.setattr(booking_services, "CHECK_SLOT_IN_PYTHON", False)
+
+
+@pytest.fixture
+def database_refusals(caplog):
+    """The bookings that passed the Python check and were refused only by PostgreSQL's
+    exclusion constraint: each one is a race the lock did not prevent."""
+    caplog.set_level(logging.INFO, logger="intranet.consultations.services")
+
+    def count():
+        return sum("The database refused a booking" in r.getMessage() for r in caplog.records)
+
+    return count
 
 
 def concurrently(work, count):
@@ -112,29 +139,71 @@ def overlapping_keys(adviser, start):
     return keys
 
 
-def test_without_the_database_guarantee_the_burst_double_books(
-    centre, adviser, without_python_guards
+@pytest.mark.parametrize("locked", [False, True], ids=["adviser-lock-off", "adviser-lock-on"])
+def test_the_adviser_lock_alone_keeps_a_burst_from_racing(
+    request, centre, adviser, slow_writes, database_refusals, locked
 ):
-    with connection.cursor() as cursor:
-        cursor.execute("ALTER TABLE intranet_booking DROP CONSTRAINT booking_adviser_no_overlap")
-        cursor.execute("ALTER TABLE intranet_booking DROP CONSTRAINT booking_member_no_overlap")
-    try:
-        Specialisation.objects.filter(code="legal").update(meeting_minutes=90)
-        slot = first_slot("business", centre, adviser)
-        people = members(20)
-        keys = overlapping_keys(adviser, slot.start)
-        concurrently(lambda n: book_as(people[n], keys[n][0], centre, keys[n][1]), 20)
-        booked = Booking.objects.filter(status="booked").count()
-        print(f"without lock, check and constraint: {booked} overlapping bookings")
-        assert booked > 1
-    finally:
-        Booking.objects.all().delete()
-        with connection.cursor() as cursor:
-            for name, expression, condition in guarantees.CONSTRAINTS:
-                cursor.execute(
-                    f"ALTER TABLE intranet_booking ADD CONSTRAINT {name} EXCLUDE USING gist "
-                    f"({expression}) WHERE (status IN {guarantees.ACTIVE}{condition})"
-                )
+    if not locked:
+        request.getfixturevalue("without_the_adviser_lock")
+    slot = first_slot("business", centre, adviser)
+    people = members(20)
+
+    answers = concurrently(lambda n: book_as(people[n], "business", centre, slot.key), 20)
+
+    assert [status for status, _page in answers] == [200] * 20
+    assert Booking.objects.filter(status="booked").count() == 1
+    if locked:
+        # Every request waited for the one before it and saw the time taken.
+        assert database_refusals() == 0
+    else:
+        # Several requests passed the check at once; only the constraint stopped them.
+        assert database_refusals() >= 1
+
+
+@pytest.mark.parametrize("locked", [False, True], ids=["member-lock-off", "member-lock-on"])
+def test_the_member_lock_alone_keeps_parallel_bookings_within_the_limit(
+    request, settings, centre, slow_writes, locked
+):
+    if not locked:
+        request.getfixturevalue("without_the_member_lock")
+    advisers = [
+        AdviserFactory(hours=[(day, "08:00", "16:00", centre) for day in range(7)])
+        for _ in range(4)
+    ]
+    member = UserFactory()
+    business = Specialisation.objects.get(code="business")
+    later = timezone.now() + datetime.timedelta(days=20)
+    for number in range(settings.BOOKING_MAX_UPCOMING - 1):
+        start = later + datetime.timedelta(hours=2 * number)
+        Booking.objects.create(
+            adviser=advisers[0],
+            specialisation=business,
+            location=centre,
+            member=member,
+            start=start,
+            end=start + datetime.timedelta(hours=1),
+        )
+    base = first_slot("business", centre, advisers[0]).start
+    keys = []
+    for number, adviser in enumerate(advisers):
+        slots = free_slots(
+            specialisation=business,
+            location=centre,
+            first_day=timezone.localdate() + datetime.timedelta(days=2),
+            days=5,
+            adviser_id=adviser.pk,
+        )
+        wanted = base + datetime.timedelta(hours=2 * number)
+        keys.append(next(slot.key for slot in slots if slot.start >= wanted))
+
+    answers = concurrently(lambda n: book_as(member, "business", centre, keys[n]), 4)
+
+    assert [status for status, _page in answers] == [200] * 4
+    upcoming = Booking.objects.filter(member=member, status="booked").count()
+    if locked:
+        assert upcoming == settings.BOOKING_MAX_UPCOMING
+    else:
+        assert upcoming > settings.BOOKING_MAX_UPCOMING
 
 
 def test_the_database_alone_refuses_overlaps_of_different_lengths(
