@@ -8,7 +8,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
-from intranet.enrolment import cst2021, selectors, services
+from intranet.enrolment import cst2021, personal_data, selectors, services
 from intranet.enrolment.forms import DecisionForm, ErasureForm, QueueFilterForm, SupportEndForm
 from intranet.models import Enrolment, PersonalDataAccess
 from portal.accounts import permission_required_or_403
@@ -56,7 +56,7 @@ def queue(request):
 def _enrolment_context(request, enrolment, kind):
     can_see = selectors.can_see_special_data(request.user)
     if can_see:
-        services.personal_data_access_log(
+        personal_data.personal_data_access_log(
             staff_user=request.user, enrolments=[enrolment], kind=kind
         )
     return {"enrolment": enrolment, "can_see_special": can_see, "masked": not can_see}
@@ -132,7 +132,7 @@ def erase(request, enrolment_id):
     if not form.is_valid():
         messages.error(request, _("Tick the confirmation to erase the person's data."))
         return redirect("enrolment_staff:detail", enrolment_id=enrolment.pk)
-    services.person_erase(enrolment=enrolment, staff_user=request.user)
+    personal_data.person_erase(enrolment=enrolment, staff_user=request.user)
     messages.success(
         request, _("The person's data has been erased; anonymous counts remain for the indicators.")
     )
@@ -145,7 +145,7 @@ def export(request, target_group):
     if not request.user.has_perm(REVIEW):
         return HttpResponse(status=403)
     enrolments = list(selectors.participants_for_export(target_group))
-    services.personal_data_access_log(
+    personal_data.personal_data_access_log(
         staff_user=request.user, enrolments=enrolments, kind=PersonalDataAccess.Kind.EXPORT
     )
     header, rows = cst2021.table(target_group, enrolments)

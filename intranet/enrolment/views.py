@@ -12,7 +12,7 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_POST
 
-from intranet.enrolment import selectors, services, statements
+from intranet.enrolment import personal_data, selectors, services, statements
 from intranet.enrolment.forms import StatementsForm, steps_of
 from intranet.models import Enrolment, TargetGroup
 
@@ -74,26 +74,41 @@ def step(request, enrolment_id, step):
     current = steps[step - 1]
     form = current.form_class(request.POST or None, instance=enrolment)
     if request.method == "POST":
-        save_for_later = "save_draft" in request.POST
-        if form.is_valid():
-            services.enrolment_save_step(enrolment=enrolment, form=form, step_number=step)
-            if save_for_later:
-                messages.success(request, _("Draft saved. You can come back to it at any time."))
-                return redirect("intranet:dashboard")
-            if step < len(steps):
-                return redirect("enrolment:step", enrolment_id=enrolment.pk, step=step + 1)
-            messages.success(request, _("All steps are done. Check your data and send the form."))
-            return redirect("enrolment:detail", enrolment_id=enrolment.pk)
-        if save_for_later:
-            services.enrolment_save_partial(enrolment=enrolment, form=form, step_number=step)
-            messages.warning(
-                request,
-                _(
-                    "Draft saved without the fields marked with errors. "
-                    "Correct them when you come back."
-                ),
+        try:
+            return _save_step(request, enrolment, form, step, steps) or _render_step(
+                request, enrolment, form, steps, step, current
             )
+        except services.EnrolmentError as error:  # sent meanwhile, from another tab
+            messages.error(request, str(error.message))
+            return redirect("enrolment:detail", enrolment_id=enrolment.pk)
+    return _render_step(request, enrolment, form, steps, step, current)
+
+
+def _save_step(request, enrolment, form, step, steps):
+    save_for_later = "save_draft" in request.POST
+    if form.is_valid():
+        services.enrolment_save_step(enrolment=enrolment, form=form, step_number=step)
+        if save_for_later:
+            messages.success(request, _("Draft saved. You can come back to it at any time."))
             return redirect("intranet:dashboard")
+        if step < len(steps):
+            return redirect("enrolment:step", enrolment_id=enrolment.pk, step=step + 1)
+        messages.success(request, _("All steps are done. Check your data and send the form."))
+        return redirect("enrolment:detail", enrolment_id=enrolment.pk)
+    if save_for_later:
+        services.enrolment_save_partial(enrolment=enrolment, form=form, step_number=step)
+        messages.warning(
+            request,
+            _(
+                "Draft saved without the fields marked with errors. "
+                "Correct them when you come back."
+            ),
+        )
+        return redirect("intranet:dashboard")
+    return None
+
+
+def _render_step(request, enrolment, form, steps, step, current):
     return TemplateResponse(
         request,
         "intranet/enrolment/step.html",
@@ -163,7 +178,7 @@ def my_data(request):
         request,
         "intranet/my_data.html",
         {
-            "data": services.personal_data_of(request.user),
+            "data": personal_data.personal_data_of(request.user),
             # The forms as people read them (the JSON download keeps the machine keys).
             "enrolments": selectors.enrolments_of(request.user).prefetch_related("changes"),
         },
@@ -173,7 +188,10 @@ def my_data(request):
 @login_required
 def my_data_json(request):
     body = json.dumps(
-        services.personal_data_of(request.user), cls=DjangoJSONEncoder, ensure_ascii=False, indent=2
+        personal_data.personal_data_of(request.user),
+        cls=DjangoJSONEncoder,
+        ensure_ascii=False,
+        indent=2,
     )
     response = HttpResponse(body, content_type="application/json; charset=utf-8")
     response["Content-Disposition"] = 'attachment; filename="moje-dane.json"'

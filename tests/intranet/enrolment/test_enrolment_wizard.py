@@ -274,3 +274,24 @@ def test_a_delegated_person_names_an_entity_that_has_a_representative(client, me
 
     unknown = client.post(step_url(enrolment, 1), {"entity_number": "1234563218"})
     assert "Nie mamy w katalogu podmiotu o tym numerze" in unknown.content.decode()
+
+
+@pytest.mark.parametrize(
+    "spoil, message",
+    [
+        ({}, None),
+        ({"last_name": ""}, "Uzupełnij wszystkie kroki formularza, zanim go wyślesz."),
+        ({"information_clause_version": "2019-01"}, "Klauzula informacyjna się zmieniła"),
+    ],
+    ids=["complete", "blank-required-field", "old-clause-version"],
+)
+def test_only_a_complete_enrolment_with_the_current_clause_is_sent(client, spoil, message):
+    enrolment = EnrolmentFactory(**spoil)
+    client.force_login(enrolment.user)
+    page = client.post(reverse("enrolment:submit", args=(enrolment.pk,)), follow=True)
+    enrolment.refresh_from_db()
+    if message is None:
+        assert enrolment.status == "submitted"
+    else:
+        assert message in page.content.decode()
+        assert enrolment.status == "draft"
