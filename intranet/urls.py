@@ -1,6 +1,7 @@
 from django.urls import path
 
-from intranet import enrolment_views, views
+from intranet.dashboard import views
+from intranet.enrolment import views as enrolment_views
 
 app_name = "intranet"
 

@@ -3,7 +3,7 @@ from wagtail import hooks
 from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSet, SnippetViewSetGroup
 
-from intranet.grant_services import job_checks_schedule
+from intranet.grants.monitoring import job_checks_schedule
 from intranet.models import (
     AdviserProfile,
     Grant,

@@ -18,8 +18,8 @@ from wagtail.models import Page
 
 from directory.models import Entity
 from events.forms import CertificateLookupForm
-from intranet.booking_forms import CalendarFilterForm, SlotSearchForm
-from intranet.indicator_views import PeriodForm
+from intranet.consultations.forms import CalendarFilterForm, SlotSearchForm
+from intranet.indicators.views import PeriodForm
 from tests.factories.news import NewsIndexPageFactory, NewsPageFactory
 from tests.factories.portal import LocationFactory
 from tests.test_access_matrix import EXPECTED, world  # noqa: F401 (a fixture)
@@ -312,7 +312,7 @@ def test_searching_the_directory_in_the_admin_finds_by_name_and_nip(client, host
     ids=["zeros", "letters", "arabic-digits", "superscripts", "nines", "3000-zeros", "nul"],
 )
 def test_a_hostile_pesel_in_enrolment_step_one_is_refused_not_a_server_error(client, member, pesel):
-    from tests.intranet.test_enrolment_wizard import PERSONAL, start, step_url
+    from tests.intranet.enrolment.test_enrolment_wizard import PERSONAL, start, step_url
 
     client.force_login(member)
     enrolment = start(client)

@@ -5,7 +5,8 @@ from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
-from intranet import booking_selectors, selectors
+from intranet.consultations import selectors as booking_selectors
+from intranet.enrolment import selectors
 
 register = template.Library()
 

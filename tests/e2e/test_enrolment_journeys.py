@@ -6,7 +6,7 @@ import datetime
 import pytest
 
 from directory.models import Representative
-from intranet.forms import STEPS
+from intranet.enrolment.forms import STEPS
 from intranet.models import Enrolment
 from portal import accounts
 from tests.factories.directory import EntityFactory

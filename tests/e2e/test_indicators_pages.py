@@ -5,7 +5,7 @@ import datetime
 
 import pytest
 
-from intranet.grant_services import job_checks_schedule
+from intranet.grants.monitoring import job_checks_schedule
 from intranet.models import Enrolment, Grant, Job
 from portal import accounts
 from tests.factories.directory import EntityFactory

@@ -3,7 +3,7 @@ import datetime
 import factory
 from django.utils import timezone
 
-from intranet import statements
+from intranet.enrolment import statements
 from intranet.models import (
     AdviserProfile,
     Availability,

@@ -12,7 +12,7 @@ from portal import accounts, exports
 from tests.factories.directory import EntityFactory
 from tests.factories.events import EventIndexPageFactory, EventPageFactory, RegistrationFactory
 from tests.factories.intranet import EnrolmentFactory
-from tests.intranet.test_enrolment_review import staff_user
+from tests.intranet.enrolment.test_enrolment_review import staff_user
 
 pytestmark = pytest.mark.django_db
 

@@ -7,7 +7,7 @@ from django.conf import settings
 from django.core.management.base import BaseCommand
 from django.utils import timezone
 
-from intranet import services
+from intranet.enrolment import personal_data
 
 
 class Command(BaseCommand):
@@ -17,7 +17,7 @@ class Command(BaseCommand):
         if settings.PROJECT_END_DATE is None:
             self.stdout.write("PROJECT_END_DATE nie jest ustawiona: nic nie anonimizuję.")
             return
-        count = services.enrolments_anonymise_expired(
+        count = personal_data.enrolments_anonymise_expired(
             today=timezone.localdate(),
             project_end=settings.PROJECT_END_DATE,
             retention_years=settings.ENROLMENT_RETENTION_YEARS,

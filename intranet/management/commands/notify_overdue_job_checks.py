@@ -3,7 +3,7 @@ once (the date it was reported is stored)."""
 
 from django.core.management.base import BaseCommand
 
-from intranet.grant_services import overdue_checks_notify
+from intranet.grants.monitoring import overdue_checks_notify
 
 
 class Command(BaseCommand):

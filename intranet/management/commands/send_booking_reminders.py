@@ -3,7 +3,7 @@ marked as reminded in the same transaction that queues its e-mail."""
 
 from django.core.management.base import BaseCommand
 
-from intranet.booking_services import reminders_send
+from intranet.consultations.services import reminders_send
 
 
 class Command(BaseCommand):
