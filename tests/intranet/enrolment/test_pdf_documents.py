@@ -11,8 +11,8 @@ from intranet.models import PersonalDataAccess
 from portal import accounts
 from tests.factories.intranet import EnrolmentFactory
 from tests.factories.portal import UserFactory
-from tests.intranet.test_enrolment_review import staff_user
-from tests.intranet.test_indicators import kadra, year_2016  # noqa: F401 (fixtures)
+from tests.intranet.enrolment.test_enrolment_review import staff_user
+from tests.intranet.indicators.test_indicators import kadra, year_2016  # noqa: F401 (fixtures)
 
 pytestmark = pytest.mark.django_db
 
