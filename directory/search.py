@@ -21,8 +21,8 @@ from django.utils.translation import get_language
 
 from directory.models import Entity, EntityServiceTag, LegalForm
 from directory.regions import COUNTY_CHOICES
-from portal.page_cache import content_version
 from portal.search import backend_query
+from portal.versions import version_of
 
 PER_PAGE = 20
 TEXT_SEARCH_CONFIG = "polish_unaccent"  # made by the migration portal/0005
@@ -142,7 +142,7 @@ class DatabaseBackend:
     def facets(self, query: DirectoryQuery) -> dict[str, list[FacetValue]]:
         """The facet counts of a query: five GROUP BY/COUNT queries over the whole directory
         (40 ms at 10,000 entities), so kept per query until the content version changes."""
-        key = f"directory-facets:v{content_version()}:{get_language()}:{query.cache_key}"
+        key = f"directory-facets:v{version_of('directory')}:{get_language()}:{query.cache_key}"
         facets = caches["fragments"].get(key)
         if facets is None:
             facets = self._count_facets(query)

@@ -194,3 +194,10 @@ def people_to_notify_of_cancellation(event):
     return Registration.objects.filter(
         event=event, status__in=[Registration.Status.CONFIRMED, Registration.Status.WAITING]
     ).order_by("last_name", "first_name")
+
+
+def home_section() -> dict:
+    """The home page's events section: the next three dates and the index for "all"."""
+    from events.models import EventIndexPage
+
+    return {"items": upcoming_events(3), "index": EventIndexPage.objects.live().first()}

@@ -15,9 +15,10 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from events import notifications, selectors
+from events.live import event_area
 from events.models import EventPage, Registration
 from events.recurrence import Occurrence, occurrence_on
-from portal.page_cache import content_changed
+from portal.versions import areas_changed
 
 logger = logging.getLogger(__name__)
 
@@ -61,6 +62,11 @@ class AlreadyRegistered(RegistrationRefused):
 
 class NoSuchDate(RegistrationRefused):
     message = _("This event does not take place on that date.")
+
+
+def _places_changed(event_id: int) -> None:
+    """Only this event's place counts and badges change (its live slot, events/live.py)."""
+    areas_changed(event_area(event_id), content=False)
 
 
 def registration_refusal(occurrence: Occurrence, *, now=None) -> RegistrationRefused | None:
@@ -169,7 +175,7 @@ def registration_create(
             registration.full_clean(validate_constraints=False)
             registration.save()
             notifications.registration_received(registration)
-            transaction.on_commit(content_changed)  # place counts shown on public pages
+            _places_changed(event.pk)
     except IntegrityError as error:
         # The unique constraint caught a duplicate that raced past the check above.
         raise AlreadyRegistered() from error
@@ -223,7 +229,7 @@ def registration_cancel(*, event: EventPage, token: str, now=None) -> Registrati
         occurrence = occurrence_of(registration)
         promoted = _promote_waiting(occurrence, now) if freed_a_place else None
         notifications.registration_cancelled(registration)
-        transaction.on_commit(content_changed)
+        _places_changed(registration.event_id)
         if promoted is not None:
             notifications.registration_promoted(promoted)
     return promoted

@@ -7,6 +7,7 @@ from django.http import Http404, HttpResponse
 from django.shortcuts import redirect
 from django.template.response import TemplateResponse
 from django.utils import timezone
+from django.utils.cache import add_never_cache_headers
 from django.utils.functional import SimpleLazyObject
 from django.utils.translation import gettext as _
 
@@ -131,16 +132,10 @@ def event_detail(request, event):
     )
     if full_without_waiting_list:
         form = None
-    return event.render(
+    response = event.render(
         request,
         context_overrides={
             "form": form,
-            # An anonymous visitor's blank form goes into the shared page cache without a
-            # CSRF token; static/js/csrf.js fetches theirs (`?formularz=1`: in the page).
-            "token_from_script": form is not None
-            and not form.is_bound
-            and not request.user.is_authenticated
-            and not request.GET.get("formularz"),
             "refusal": refusal,
             "full": full_without_waiting_list,
             "occurrence": occurrence,
@@ -150,6 +145,10 @@ def event_detail(request, event):
             "inviting": not event.is_cancelled and occurrence.end > timezone.now(),
         },
     )
+    # Never in the shared page cache: its place counts change with every sign-up, and its
+    # form carries this visitor's CSRF token. Its long-lived parts are cached fragments.
+    add_never_cache_headers(response)
+    return response
 
 
 def _sign_up(request, event, occurrence, form):

@@ -88,3 +88,10 @@ def feed_news(index_page) -> QuerySet:
         .select_related("owner")
         .prefetch_related("categories")[:FEED_ITEMS]
     )
+
+
+def home_section() -> dict:
+    """The home page's news section: the newest three and the index for "all news"."""
+    from news.models import NewsIndexPage
+
+    return {"items": latest_news(3), "index": NewsIndexPage.objects.live().first()}

@@ -3,9 +3,9 @@
 For each request Wagtail finds the site by host name (one query) and walks the page tree
 from the site's root, one query per path segment and one more per page for its specific
 type: four to six queries before a page starts rendering. This middleware keeps the
-outcome — which site, which page — in the process's "fragments" cache under the content
-version (bumped by `page_cache.content_changed` when pages are saved, published,
-unpublished, moved or deleted and when sites or view restrictions change) and then loads
+outcome — which site, which page — in the process's "fragments" cache under the
+version of the "routes" area (`portal.versions`: replaced when pages are saved,
+published, unpublished, moved or deleted and when sites or view restrictions change) and then loads
 only the page itself, in one query. Wagtail reads both answers from the request
 (`request._wagtail_site`, `request._wagtail_route_for_request`), so its serve view,
 view-restriction checks and hooks run unchanged. A page that is not live is never
@@ -22,7 +22,7 @@ from django.http.request import split_domain_port
 from wagtail import views as wagtail_views
 from wagtail.models import Page, PageViewRestriction, Site
 
-from portal.page_cache import content_version
+from portal.versions import version_of
 
 
 def _enabled() -> bool:
@@ -37,7 +37,7 @@ def site_for(request):
     if not _enabled():
         return Site.find_for_request(request)
     hostname = split_domain_port(request._get_raw_host())[0]
-    key = f"route-site:v{content_version()}:{hostname}:{request.get_port()}"
+    key = f"route-site:v{version_of()}:{hostname}:{request.get_port()}"
     site = caches["fragments"].get(key)
     if site is None:
         site = Site.find_for_request(request)
@@ -51,7 +51,7 @@ def _route(request, site, path):
     components = [component for component in path.split("/") if component]
     # Hashed: a path may be long or hold spaces, which cache keys must not.
     digest = hashlib.sha256("/".join(components).encode()).hexdigest()
-    key = f"route:v{content_version()}:{site.pk}:{digest}"
+    key = f"route:v{version_of('routes')}:{site.pk}:{digest}"
     found = caches["fragments"].get(key)
     if found is not None:
         content_type_id, page_id, depth = found
@@ -75,7 +75,7 @@ def _route(request, site, path):
 def _restricted_paths():
     """Tree paths of the pages with a view restriction, or None when the site has aliases
     (whose restrictions come from their source pages: then Wagtail's own check decides)."""
-    key = f"restricted-paths:v{content_version()}"
+    key = f"restricted-paths:v{version_of('routes')}"
     found = caches["fragments"].get(key)
     if found is None:
         if Page.objects.filter(alias_of__isnull=False).exists():

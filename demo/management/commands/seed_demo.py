@@ -6,7 +6,7 @@ from directory.demo import seed_entities
 from events.demo import seed_events, seed_more_events
 from intranet.demo import seed_advisers, seed_enrolments, seed_grant_call
 from news.demo import seed_news, seed_news_archive
-from portal import demo
+from portal import demo  # the ground floor's own pages, settings and accounts
 
 
 class Command(BaseCommand):
