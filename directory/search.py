@@ -1,9 +1,10 @@
 """The directory's search interface: a query with facets in, a page of results with counts out.
 
-`get_backend()` returns the backend in use. The database backend here uses PostgreSQL
-full-text search (`Entity.search_vector`, a GIN-indexed tsvector of the search document
-kept by a trigger) and plain word matching on SQLite; facet counts are computed in SQL,
-each with the other facets applied, and kept in the cache until the content changes.
+`directory.backends.get_backend()` returns the backend in use. The database backend here
+uses PostgreSQL full-text search (`Entity.search_vector`, a GIN-indexed tsvector of the
+search document kept by a trigger) and plain word matching on SQLite; facet counts are
+computed in SQL, each with the other facets applied, and kept in the cache until the
+content changes.
 The Elasticsearch backend (issue "Search that understands Polish") plugs in behind the
 same `DirectoryQuery` → `DirectoryResults` interface.
 """
@@ -173,15 +174,3 @@ class DatabaseBackend:
                 query.social_clauses,
             ),
         }
-
-
-def get_backend():
-    """Elasticsearch when ELASTICSEARCH_URL is set (falling back to the database when the
-    cluster does not answer), the database otherwise."""
-    from django.conf import settings
-
-    if settings.ELASTICSEARCH_URL:
-        from directory.search_es import ElasticsearchBackend
-
-        return ElasticsearchBackend()
-    return DatabaseBackend()

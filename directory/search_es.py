@@ -17,6 +17,7 @@ from elasticsearch_dsl import A, Boolean, Date, Document, Index, Keyword, Q, Tex
 
 from directory.models import Entity, LegalForm, PendingIndexUpdate, build_search_document
 from directory.regions import COUNTY_CHOICES
+from directory.search import DatabaseBackend, DirectoryResults, FacetValue
 from portal.elasticsearch import ANALYZER, analysis
 from portal.search import backend_query
 from portal.versions import areas_changed
@@ -155,8 +156,6 @@ class Hits:
 
 class ElasticsearchBackend:
     def search(self, query, *, page_number="1", paginate):
-        from directory.search import DatabaseBackend, DirectoryResults, FacetValue
-
         search = build_search(query)
         try:
             response = search.extra(size=0).execute()

@@ -15,6 +15,7 @@ from events import ical, selectors, services
 from events.forms import RegistrationForm
 from events.models import EventKind, Registration
 from events.recurrence import occurrence_on, occurrences
+from portal.dates import next_month, previous_month
 from portal.pagination import paginate
 from portal.params import date_or_404, text
 
@@ -47,8 +48,6 @@ def event_calendar(request, index_page):
     month = filters.month or timezone.localdate().replace(day=1)
     events = list(selectors.month_events(index_page, month))
     weeks = _month_grid(month, events)
-    previous_month = (month - datetime.timedelta(days=1)).replace(day=1)
-    next_month = (month + datetime.timedelta(days=32)).replace(day=1)
     return index_page.render(
         request,
         template="events/event_calendar.html",
@@ -56,8 +55,8 @@ def event_calendar(request, index_page):
             "month": month,
             "weeks": weeks,
             "events": events,
-            "previous_month": previous_month,
-            "next_month": next_month,
+            "previous_month": previous_month(month),
+            "next_month": next_month(month),
         },
     )
 
@@ -65,9 +64,9 @@ def event_calendar(request, index_page):
 def _month_grid(month: datetime.date, events):
     """Weeks (Monday first) of days, each with the events taking place that day."""
     first_day = month - datetime.timedelta(days=month.weekday())
-    next_month = (month + datetime.timedelta(days=32)).replace(day=1)
+    following = next_month(month)
     weeks, day = [], first_day
-    while day < next_month or day.weekday() != 0:
+    while day < following or day.weekday() != 0:
         if day.weekday() == 0:
             weeks.append([])
         day_events = [

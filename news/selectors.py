@@ -91,7 +91,13 @@ def feed_news(index_page) -> QuerySet:
 
 
 def home_section() -> dict:
-    """The home page's news section: the newest three and the index for "all news"."""
+    """The home page's news section: the newest three and the index for "all
+    news" (looked up only when shown)."""
+    from django.utils.functional import SimpleLazyObject
+
     from news.models import NewsIndexPage
 
-    return {"items": latest_news(3), "index": NewsIndexPage.objects.live().first()}
+    return {
+        "items": latest_news(3),
+        "index": SimpleLazyObject(lambda: NewsIndexPage.objects.live().first()),
+    }
