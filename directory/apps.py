@@ -10,6 +10,21 @@ class DirectoryConfig(AppConfig):
     def ready(self):
         from django.conf import settings
 
+        from directory import selectors
+        from directory.models import Entity, EntityServiceTag
+        from portal import registry
+
+        registry.register_home_section(
+            "directory",
+            template="directory/includes/home_section.html",
+            selector=lambda: selectors.recently_updated_entities(3),
+            order=30,
+        )
+        registry.register_invalidation(
+            Entity, "directory", "home:directory", "search", lambda e: [f"entity:{e.pk}"]
+        )
+        registry.register_invalidation(EntityServiceTag, "directory")
+
         if settings.ELASTICSEARCH_URL:
             from directory import signals
 

@@ -1,9 +1,10 @@
 """The directory's search interface: a query with facets in, a page of results with counts out.
 
-`get_backend()` returns the backend in use. The database backend here uses PostgreSQL
-full-text search (`Entity.search_vector`, a GIN-indexed tsvector of the search document
-kept by a trigger) and plain word matching on SQLite; facet counts are computed in SQL,
-each with the other facets applied, and kept in the cache until the content changes.
+`directory.backends.get_backend()` returns the backend in use. The database backend here
+uses PostgreSQL full-text search (`Entity.search_vector`, a GIN-indexed tsvector of the
+search document kept by a trigger) and plain word matching on SQLite; facet counts are
+computed in SQL, each with the other facets applied, and kept in the cache until the
+content changes.
 The Elasticsearch backend (issue "Search that understands Polish") plugs in behind the
 same `DirectoryQuery` → `DirectoryResults` interface.
 """
@@ -22,8 +23,8 @@ from taggit.models import Tag
 
 from directory.models import Entity, EntityServiceTag, LegalForm
 from directory.regions import COUNTY_CHOICES
-from portal.page_cache import content_version
 from portal.search import backend_query
+from portal.versions import version_of
 
 PER_PAGE = 20
 TEXT_SEARCH_CONFIG = "polish_unaccent"  # made by the migration portal/0005
@@ -149,7 +150,7 @@ class DatabaseBackend:
     def facets(self, query: DirectoryQuery) -> dict[str, list[FacetValue]]:
         """The facet counts of a query: five GROUP BY/COUNT queries over the whole directory
         (40 ms at 10,000 entities), so kept per query until the content version changes."""
-        key = f"directory-facets:v{content_version()}:{get_language()}:{query.cache_key}"
+        key = f"directory-facets:v{version_of('directory')}:{get_language()}:{query.cache_key}"
         facets = caches["fragments"].get(key)
         if facets is None:
             facets = self._count_facets(query)
@@ -180,15 +181,3 @@ class DatabaseBackend:
                 query.social_clauses,
             ),
         }
-
-
-def get_backend():
-    """Elasticsearch when ELASTICSEARCH_URL is set (falling back to the database when the
-    cluster does not answer), the database otherwise."""
-    from django.conf import settings
-
-    if settings.ELASTICSEARCH_URL:
-        from directory.search_es import ElasticsearchBackend
-
-        return ElasticsearchBackend()
-    return DatabaseBackend()

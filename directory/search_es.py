@@ -17,9 +17,10 @@ from elasticsearch_dsl import A, Boolean, Date, Document, Index, Keyword, Q, Tex
 
 from directory.models import Entity, LegalForm, PendingIndexUpdate, build_search_document
 from directory.regions import COUNTY_CHOICES
+from directory.search import DatabaseBackend, DirectoryResults, FacetValue
 from portal.elasticsearch import ANALYZER, analysis
-from portal.page_cache import content_changed
 from portal.search import backend_query
+from portal.versions import areas_changed
 
 logger = logging.getLogger(__name__)
 CLUSTER_ERRORS = (TransportError, ApiError, ConnectionError)
@@ -155,8 +156,6 @@ class Hits:
 
 class ElasticsearchBackend:
     def search(self, query, *, page_number="1", paginate):
-        from directory.search import DatabaseBackend, DirectoryResults, FacetValue
-
         search = build_search(query)
         try:
             response = search.extra(size=0).execute()
@@ -243,7 +242,8 @@ def entity_sync(entity_id: int) -> bool:
         )
         return False
     PendingIndexUpdate.objects.filter(entity_id=entity_id).delete()
-    content_changed()  # cached result lists and facets were read from the index before
+    # Cached result lists and facets were read from the index before.
+    areas_changed("directory", "search")
     return True
 
 
@@ -267,5 +267,5 @@ def rebuild(*, queue_only: bool = False) -> int:
     indexed, _errors = bulk(es, actions, chunk_size=1000, refresh=True)
     # Changes queued while the rebuild read the entities may be missing from it: kept.
     PendingIndexUpdate.objects.filter(queued_at__lt=started).delete()
-    content_changed()
+    areas_changed("directory", "search")
     return indexed

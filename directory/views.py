@@ -4,8 +4,9 @@ from django.template.response import TemplateResponse
 from django.views.decorators.http import require_GET
 
 from directory import selectors
+from directory.backends import get_backend
 from directory.regions import COUNTY_CHOICES
-from directory.search import PER_PAGE, get_backend
+from directory.search import PER_PAGE
 from portal.exports import spreadsheet_response
 from portal.pagination import paginate
 from portal.search import display_query

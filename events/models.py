@@ -7,6 +7,7 @@ from django.core.validators import MaxValueValidator
 from django.db import models
 from django.db.models.functions import Lower
 from django.utils import timezone
+from django.utils.module_loading import import_string
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.panels import FieldPanel, MultiFieldPanel
 from wagtail.contrib.routable_page.models import RoutablePageMixin, path
@@ -34,6 +35,12 @@ class Repeat(models.TextChoices):
     MONTHLY_WEEKDAY = "monthly_weekday", _("every month on the same weekday (e.g. first Tuesday)")
 
 
+def _view(name: str):
+    """A view of events/views.py by name: the page routes to it without importing it
+    (views import the models, so the models may not import the views)."""
+    return import_string(f"events.views.{name}")
+
+
 class EventIndexPage(RoutablePageMixin, BasePage):
     """Upcoming events, filters, a month calendar, the archive and an iCal feed."""
 
@@ -47,27 +54,19 @@ class EventIndexPage(RoutablePageMixin, BasePage):
 
     @path("")
     def upcoming(self, request):
-        from events import views
-
-        return views.event_list(request, self, archive=False)
+        return _view("event_list")(request, self, archive=False)
 
     @path("archiwum/", name="archive")
     def archive(self, request):
-        from events import views
-
-        return views.event_list(request, self, archive=True)
+        return _view("event_list")(request, self, archive=True)
 
     @path("kalendarz/", name="calendar")
     def calendar(self, request):
-        from events import views
-
-        return views.event_calendar(request, self)
+        return _view("event_calendar")(request, self)
 
     @path("ical/", name="ical")
     def ical_feed(self, request):
-        from events import views
-
-        return views.ical_feed(request, self)
+        return _view("ical_feed")(request, self)
 
 
 class EventPage(RoutablePageMixin, BasePage):
@@ -250,15 +249,11 @@ class EventPage(RoutablePageMixin, BasePage):
 
     @path("")
     def detail(self, request):
-        from events import views
-
-        return views.event_detail(request, self)
+        return _view("event_detail")(request, self)
 
     @path("zapis/<str:token>/", name="registration")
     def registration(self, request, token):
-        from events import views
-
-        return views.registration_manage(request, self, token)
+        return _view("registration_manage")(request, self, token)
 
     @path("zapis/<str:token>/potwierdz/", name="offer")
     def offer(self, request, token):
@@ -268,9 +263,7 @@ class EventPage(RoutablePageMixin, BasePage):
 
     @path("ical/", name="ics")
     def ics(self, request):
-        from events import views
-
-        return views.event_ics(request, self)
+        return _view("event_ics")(request, self)
 
 
 def _new_token() -> str:

@@ -9,6 +9,7 @@ from django.utils import timezone
 
 from events.models import Certificate, EventKind, EventPage, Registration
 from events.recurrence import Occurrence, occurrences
+from portal.dates import month_bounds
 from portal.models import Location
 from portal.params import choice_or_404, id_or_404, month_or_404
 from portal.selectors import without_restricted
@@ -83,11 +84,7 @@ def parse_filters(params) -> EventFilters:
     return filters
 
 
-def _month_bounds(month: datetime.date):
-    start = timezone.make_aware(datetime.datetime.combine(month, datetime.time()))
-    next_month = (month.replace(day=28) + datetime.timedelta(days=4)).replace(day=1)
-    end = timezone.make_aware(datetime.datetime.combine(next_month, datetime.time()))
-    return start, end
+_month_bounds = month_bounds
 
 
 def _expand(events, *, after=None, before=None) -> list[Occurrence]:
@@ -242,3 +239,16 @@ def certificate_valid(code: str) -> Certificate | None:
         .exclude(registration__last_name="")
         .first()
     )
+
+
+def home_section() -> dict:
+    """The home page's events section: the next three dates and the index for "all"
+    (looked up only when shown)."""
+    from django.utils.functional import SimpleLazyObject
+
+    from events.models import EventIndexPage
+
+    return {
+        "items": upcoming_events(3),
+        "index": SimpleLazyObject(lambda: EventIndexPage.objects.live().first()),
+    }

@@ -24,9 +24,10 @@ from django.utils.module_loading import import_string
 from django.utils.translation import gettext_lazy as _
 
 from events import notifications, selectors
+from events.live import event_area
 from events.models import Certificate, EventPage, Registration
 from events.recurrence import Occurrence, occurrence_on
-from portal.page_cache import content_changed
+from portal.versions import areas_changed
 
 logger = logging.getLogger(__name__)
 
@@ -74,6 +75,11 @@ class AlreadyRegistered(RegistrationRefused):
 
 class NoSuchDate(RegistrationRefused):
     message = _("This event does not take place on that date.")
+
+
+def _places_changed(event_id: int) -> None:
+    """Only this event's place counts and badges change (its live slot, events/live.py)."""
+    areas_changed(event_area(event_id), content=False)
 
 
 def registration_refusal(occurrence: Occurrence, *, now=None) -> RegistrationRefused | None:
@@ -190,7 +196,7 @@ def registration_create(
             registration.full_clean(validate_constraints=False)
             registration.save()
             notifications.registration_received(registration)
-            transaction.on_commit(content_changed)  # place counts shown on public pages
+            _places_changed(event.pk)
     except IntegrityError as error:
         # The unique constraint caught a duplicate that raced past the check above.
         raise AlreadyRegistered() from error
@@ -246,7 +252,7 @@ def registration_cancel(*, event: EventPage, token: str, now=None) -> Registrati
         occurrence = occurrence_of(registration)
         promoted = _offer_next(occurrence, now) if freed_a_place else None
         notifications.registration_cancelled(registration)
-        transaction.on_commit(content_changed)
+        _places_changed(registration.event_id)
     return promoted
 
 
@@ -322,7 +328,7 @@ def offer_confirm(*, event: EventPage, token: str, now=None) -> Registration:
         registration.status_changed_at = now
         registration.save(update_fields=["status", "offer_expires_at", "status_changed_at"])
         notifications.offer_confirmed(registration)
-        transaction.on_commit(content_changed)
+        _places_changed(event.pk)
     return registration
 
 
@@ -359,7 +365,7 @@ def registration_restore(*, event: EventPage, token: str, now=None) -> Registrat
         registration.status = Registration.Status.CONFIRMED
         registration.status_changed_at = now
         registration.save(update_fields=["status", "status_changed_at"])
-        transaction.on_commit(content_changed)
+        _places_changed(event.pk)
     return registration
 
 
@@ -384,7 +390,7 @@ def offers_expire(*, now=None) -> int:
                 notifications.offer_expired(registration)
                 _offer_next(occurrence_of(registration), now)
                 expired += 1
-            transaction.on_commit(content_changed)
+            _places_changed(event.pk)
     return expired
 
 

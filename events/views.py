@@ -7,6 +7,7 @@ from django.http import Http404, HttpResponse
 from django.shortcuts import redirect
 from django.template.response import TemplateResponse
 from django.utils import timezone
+from django.utils.cache import add_never_cache_headers
 from django.utils.functional import SimpleLazyObject
 from django.utils.translation import gettext as _
 
@@ -14,6 +15,7 @@ from events import ical, selectors, services
 from events.forms import RegistrationForm
 from events.models import EventKind, Registration
 from events.recurrence import occurrence_on, occurrences
+from portal.dates import next_month, previous_month
 from portal.pagination import paginate
 from portal.params import date_or_404, text
 
@@ -46,8 +48,6 @@ def event_calendar(request, index_page):
     month = filters.month or timezone.localdate().replace(day=1)
     events = list(selectors.month_events(index_page, month))
     weeks = _month_grid(month, events)
-    previous_month = (month - datetime.timedelta(days=1)).replace(day=1)
-    next_month = (month + datetime.timedelta(days=32)).replace(day=1)
     return index_page.render(
         request,
         template="events/event_calendar.html",
@@ -55,8 +55,8 @@ def event_calendar(request, index_page):
             "month": month,
             "weeks": weeks,
             "events": events,
-            "previous_month": previous_month,
-            "next_month": next_month,
+            "previous_month": previous_month(month),
+            "next_month": next_month(month),
         },
     )
 
@@ -64,9 +64,9 @@ def event_calendar(request, index_page):
 def _month_grid(month: datetime.date, events):
     """Weeks (Monday first) of days, each with the events taking place that day."""
     first_day = month - datetime.timedelta(days=month.weekday())
-    next_month = (month + datetime.timedelta(days=32)).replace(day=1)
+    following = next_month(month)
     weeks, day = [], first_day
-    while day < next_month or day.weekday() != 0:
+    while day < following or day.weekday() != 0:
         if day.weekday() == 0:
             weeks.append([])
         day_events = [
@@ -131,16 +131,10 @@ def event_detail(request, event):
     )
     if full_without_waiting_list:
         form = None
-    return event.render(
+    response = event.render(
         request,
         context_overrides={
             "form": form,
-            # An anonymous visitor's blank form goes into the shared page cache without a
-            # CSRF token; static/js/csrf.js fetches theirs (`?formularz=1`: in the page).
-            "token_from_script": form is not None
-            and not form.is_bound
-            and not request.user.is_authenticated
-            and not request.GET.get("formularz"),
             "refusal": refusal,
             "full": full_without_waiting_list,
             "occurrence": occurrence,
@@ -150,6 +144,10 @@ def event_detail(request, event):
             "inviting": not event.is_cancelled and occurrence.end > timezone.now(),
         },
     )
+    # Never in the shared page cache: its place counts change with every sign-up, and its
+    # form carries this visitor's CSRF token. Its long-lived parts are cached fragments.
+    add_never_cache_headers(response)
+    return response
 
 
 def _sign_up(request, event, occurrence, form):

@@ -88,3 +88,16 @@ def feed_news(index_page) -> QuerySet:
         .select_related("owner")
         .prefetch_related("categories")[:FEED_ITEMS]
     )
+
+
+def home_section() -> dict:
+    """The home page's news section: the newest three and the index for "all
+    news" (looked up only when shown)."""
+    from django.utils.functional import SimpleLazyObject
+
+    from news.models import NewsIndexPage
+
+    return {
+        "items": latest_news(3),
+        "index": SimpleLazyObject(lambda: NewsIndexPage.objects.live().first()),
+    }

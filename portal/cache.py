@@ -5,8 +5,8 @@ A cache is a copy, so an outage must never become a server error. When a Redis c
 fails (refused, timed out), the error is logged once, every call for the next
 `RETRY_SECONDS` goes to a local-memory cache of this process, and then Redis is tried
 again. What that means while Redis is away:
-- pages render without shared fragments (`page_cache.content_version` knows the outage and
-  gives each request a version of its own, so nothing stale is read);
+- pages render without shared fragments (`versions.tokens` knows the outage and
+  gives each request versions of its own, so nothing stale is read);
 - allauth's rate limits count per process instead of across processes (still limits, not
   off), and a TOTP code used in one process could be replayed once in another;
 - `/health/` answers 503 (it pings Redis itself, see `shared_cache_answers`).

@@ -3,15 +3,16 @@
 Pages are still rendered for every request (the whole-page cache in `page_cache` is a
 separate, optional layer); what is shared by many requests — the header's brand, the
 menu, the footer, a page's body, a listing — is rendered once and kept under a key made
-of the content version (bumped by `page_cache.content_changed` whenever anything the
-public sees is published or changed) and of what the fragment depends on (the page, the
-listing's filters). So a fragment is never stale after a change on the server, and a
-fragment never holds anything personal: account links, messages and forms with a CSRF
-token stay outside the `{% cache %}` tags.
+of the versions of the areas it shows (`portal.versions`: replaced when something in
+them is published or changed, as declared in `portal.registry`) and of what the fragment
+depends on (the page, the listing's filters). So a fragment is never stale after a
+change on the server, and a fragment never holds anything personal: account links,
+messages and forms with a CSRF token stay outside the `{% cache %}` tags.
 
-Templates use `{% cache fragment_seconds name content_version ... using="fragments" %}`;
+Templates use `{% area_version "news" page=page.pk as v %}{% cache fragment_seconds name v
+... using="fragments" %}`;
 FRAGMENT_CACHE_SECONDS=0 turns fragments off. The "fragments" cache is local to each
-process (settings.CACHES): its keys carry the content version, read from the shared
+process (settings.CACHES): its keys carry the area versions, read from the shared
 default cache (Redis in production), so no process can serve a fragment older than the
 newest change.
 """
@@ -22,8 +23,8 @@ from django.conf import settings
 from django.core.cache import caches
 from django.utils.functional import SimpleLazyObject
 
-from portal.page_cache import content_version
 from portal.routing import site_for
+from portal.versions import CONTENT, version_of
 
 
 def site_settings_for(request):
@@ -33,7 +34,7 @@ def site_settings_for(request):
     site = site_for(request)
     if site is None:
         return SiteSettings()
-    key = f"site-settings:{site.pk}:v{content_version()}"
+    key = f"site-settings:{site.pk}:v{version_of('site', 'images')}"
     cache = caches["fragments"]
     found = cache.get(key) if settings.FRAGMENT_CACHE_SECONDS else None
     if found is None:
@@ -56,7 +57,7 @@ def context(request):
         }
     return {
         "fragment_seconds": settings.FRAGMENT_CACHE_SECONDS,
-        "content_version": SimpleLazyObject(content_version),
+        "content_version": SimpleLazyObject(lambda: version_of(CONTENT)),
         "fragment_site": SimpleLazyObject(lambda: getattr(site_for(request), "pk", "")),
         "site_settings": SimpleLazyObject(lambda: site_settings_for(request)),
     }

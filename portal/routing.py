@@ -3,12 +3,13 @@
 For each request Wagtail finds the site by host name (one query) and walks the page tree
 from the site's root, one query per path segment and one more per page for its specific
 type: four to six queries before a page starts rendering. This middleware keeps the
-outcome — which site, which page — in the process's "fragments" cache under the content
-version (bumped by `page_cache.content_changed` when pages are saved, published,
-unpublished, moved or deleted and when sites or view restrictions change) and then loads
+outcome — which site, which page — in the process's "fragments" cache under the
+version of the "routes" area (`portal.versions`: replaced when pages are saved,
+published, unpublished, moved or deleted and when sites or view restrictions change) and then loads
 only the page itself, in one query. Wagtail reads both answers from the request
 (`request._wagtail_site`, `request._wagtail_route_for_request`), so its serve view,
-view-restriction checks and hooks run unchanged. A page that is not live is never
+its own view-restriction check (never cached here: a security decision) and hooks run
+unchanged. A page that is not live is never
 served: `page.route()` checks it.
 """
 
@@ -20,9 +21,9 @@ from django.core.cache import caches
 from django.http import Http404
 from django.http.request import split_domain_port
 from wagtail import views as wagtail_views
-from wagtail.models import Page, PageViewRestriction, Site
+from wagtail.models import Page, Site
 
-from portal.page_cache import content_version
+from portal.versions import version_of
 
 
 def _enabled() -> bool:
@@ -37,7 +38,7 @@ def site_for(request):
     if not _enabled():
         return Site.find_for_request(request)
     hostname = split_domain_port(request._get_raw_host())[0]
-    key = f"route-site:v{content_version()}:{hostname}:{request.get_port()}"
+    key = f"route-site:v{version_of()}:{hostname}:{request.get_port()}"
     site = caches["fragments"].get(key)
     if site is None:
         site = Site.find_for_request(request)
@@ -51,7 +52,7 @@ def _route(request, site, path):
     components = [component for component in path.split("/") if component]
     # Hashed: a path may be long or hold spaces, which cache keys must not.
     digest = hashlib.sha256("/".join(components).encode()).hexdigest()
-    key = f"route:v{content_version()}:{site.pk}:{digest}"
+    key = f"route:v{version_of('routes')}:{site.pk}:{digest}"
     found = caches["fragments"].get(key)
     if found is not None:
         content_type_id, page_id, depth = found
@@ -70,29 +71,6 @@ def _route(request, site, path):
             key, (page.content_type_id, page.pk, depth), settings.FRAGMENT_CACHE_SECONDS
         )
     return result
-
-
-def _restricted_paths():
-    """Tree paths of the pages with a view restriction, or None when the site has aliases
-    (whose restrictions come from their source pages: then Wagtail's own check decides)."""
-    key = f"restricted-paths:v{content_version()}"
-    found = caches["fragments"].get(key)
-    if found is None:
-        if Page.objects.filter(alias_of__isnull=False).exists():
-            found = ("aliases",)
-        else:
-            found = ("paths", *PageViewRestriction.objects.values_list("page__path", flat=True))
-        caches["fragments"].set(key, found, settings.FRAGMENT_CACHE_SECONDS)
-    return None if found[0] == "aliases" else found[1:]
-
-
-def no_view_restriction_applies(page) -> bool:
-    """True when neither the page nor an ancestor is restricted (from the cache: no query).
-    Wagtail asks this for every page it serves, with two queries of its own."""
-    if not _enabled() or page.alias_of_id is not None:
-        return False
-    paths = _restricted_paths()
-    return paths is not None and not any(page.path.startswith(path) for path in paths)
 
 
 class CachedRouteMiddleware:

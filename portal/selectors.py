@@ -32,34 +32,14 @@ def menu_pages(site: Site):
 
 
 def home_page_sections() -> dict:
-    """What the home page shows besides its own fields: the sections' newest items.
-
-    Each is looked up only when the template needs it, so a cached home page fragment
-    costs no query at all."""
-    from directory.selectors import recently_updated_entities
-    from events.selectors import upcoming_events
-    from news.selectors import latest_news
+    """What the home page shows besides its own fields: the centres and the sections the
+    feature apps registered (`portal.registry`), each looked up only when its cached
+    fragment is missing, so a warm home page costs no query for them."""
+    from portal.registry import home_sections
 
     return {
         "locations": SimpleLazyObject(locations_list),
-        "latest_news": SimpleLazyObject(lambda: latest_news(3)),
-        "upcoming_events": SimpleLazyObject(lambda: upcoming_events(3)),
-        "directory_entities": SimpleLazyObject(lambda: recently_updated_entities(3)),
-        "section_indexes": SimpleLazyObject(section_indexes),
-    }
-
-
-def section_indexes() -> dict:
-    """The live news and events index pages (for "see all" links), in one query."""
-    from django.contrib.contenttypes.models import ContentType
-
-    from events.models import EventIndexPage
-    from news.models import NewsIndexPage
-
-    types = ContentType.objects.get_for_models(NewsIndexPage, EventIndexPage)
-    pages = Page.objects.live().filter(content_type__in=types.values())
-    by_type = {page.content_type_id: page for page in pages}
-    return {
-        "news": by_type.get(types[NewsIndexPage].pk),
-        "events": by_type.get(types[EventIndexPage].pk),
+        "home_sections": [
+            (section, SimpleLazyObject(section.selector)) for section in home_sections()
+        ],
     }

@@ -44,6 +44,7 @@ INSTALLED_APPS = [
     "directory",
     "intranet",
     "feedback",
+    "demo",  # after the feature apps: seed_demo calls each one's demo module
     "whitenoise.runserver_nostatic",
     "wagtail.contrib.forms",
     "wagtail.contrib.routable_page",
@@ -78,6 +79,7 @@ INSTALLED_APPS = [
 ]
 
 MIDDLEWARE = [
+    "portal.live.LiveSlotMiddleware",  # outermost: fills live slots of cached pages too
     "portal.page_cache.UpdateCacheMiddleware",
     "django.middleware.security.SecurityMiddleware",
     "portal.middleware.PermissionsPolicyMiddleware",

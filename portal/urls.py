@@ -37,7 +37,6 @@ urlpatterns = [
     path("sitemap.xml", sitemap, name="sitemap"),
     path("robots.txt", views.robots_txt, name="robots_txt"),
     path("health/", views.health, name="health"),
-    path("csrf/", views.csrf_token, name="csrf_token"),
 ]
 
 if settings.BENCHMARK_VIEWS:

@@ -1,8 +1,7 @@
 import logging
 
 from django.conf import settings
-from django.http import HttpResponse, JsonResponse
-from django.middleware.csrf import get_token
+from django.http import HttpResponse
 from django.template.response import TemplateResponse
 from django.urls import reverse
 from django.utils.functional import SimpleLazyObject
@@ -97,14 +96,6 @@ def _search_cluster_answers() -> bool:
         return bool(client.ping())
     finally:
         client.close()
-
-
-@never_cache
-@require_GET
-def csrf_token(request):
-    """This visitor's CSRF token (and cookie), for a form on a page from the shared cache
-    (static/js/csrf.js fills it in)."""
-    return JsonResponse({"token": get_token(request)})
 
 
 @never_cache

@@ -180,7 +180,6 @@ EXPECTED = {
     "sitemap": (lambda w: {}, everyone()),
     "robots_txt": (lambda w: {}, everyone()),
     "health": (lambda w: {}, everyone()),
-    "csrf_token": (lambda w: {}, everyone()),  # a visitor's own token, nothing else
     "wagtail_serve": (None, everyone()),  # every live page of the tree, below
 }
 

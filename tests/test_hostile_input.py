@@ -80,7 +80,6 @@ PARAMETERS = {
         "bookings:book",
         "bookings_staff:walk_in",
     ),
-    "formularz": ("page:events/event",),
     # Read on a sign-up's secret-link page (any value asks to confirm the cancellation).
     "rezygnacja": ("page:events/event",),
     "status": ("events_staff:attendees", *QUEUE),

@@ -26,15 +26,6 @@ class BasePage(Page):
     class Meta:
         abstract = True
 
-    def get_view_restrictions(self):
-        from wagtail.models import PageViewRestriction
-
-        from portal.routing import no_view_restriction_applies
-
-        if no_view_restriction_applies(self):
-            return PageViewRestriction.objects.none()
-        return super().get_view_restrictions()
-
 
 class HomePage(BasePage):
     hero_heading = models.CharField(_("hero heading"), max_length=200)

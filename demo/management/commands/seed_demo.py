@@ -4,9 +4,10 @@ from django.db import transaction
 
 from directory.demo import seed_entities
 from events.demo import seed_events, seed_more_events
+from feedback.demo import seed_feedback
 from intranet.dashboard.demo import seed_advisers, seed_enrolments, seed_grant_call
 from news.demo import seed_news, seed_news_archive
-from portal import demo
+from portal import demo  # the ground floor's own pages, settings and accounts
 
 
 class Command(BaseCommand):
@@ -46,12 +47,14 @@ class Command(BaseCommand):
             enrolments = seed_enrolments()
             advisers = seed_advisers()
             calls = seed_grant_call()
+            answers = seed_feedback()
         self.stdout.write(self.style.SUCCESS(f"Demo content ready at {home.url_path}"))
         self.stdout.write(f"News: {added_news} archive news added; events: {added_events} added.")
         self.stdout.write(f"Directory: {created_entities} entities added ({entities} in all).")
         self.stdout.write(f"Enrolments: {enrolments} added to the staff queue.")
         self.stdout.write(f"Advisers: {advisers} added with weekly hours.")
         self.stdout.write(f"Grant calls: {calls} open call added.")
+        self.stdout.write(f"Feedback: {answers} survey answers added.")
         self.stdout.write(f"Demo accounts (password: {demo.DEMO_PASSWORD}):")
         for role, email in accounts:
             self.stdout.write(f"  {role:<22} {email}")

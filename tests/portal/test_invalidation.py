@@ -1,0 +1,187 @@
+"""A change makes stale what shows it, and nothing else (portal/versions.py, registry.py).
+
+The fragment cache is on in the whole suite; each test renders pages first (so their
+fragments are cached), changes one thing the way an editor or a visitor would, and
+looks at what a visitor sees next.
+"""
+
+import datetime
+import uuid
+
+import pytest
+import time_machine
+from django.core.files.base import ContentFile
+from django.db import connection
+from django.test import Client
+from django.test.utils import CaptureQueriesContext
+from django.utils import timezone
+from wagtail.documents import get_document_model
+
+from tests.events.conftest import sign_up_data
+from tests.factories.directory import EntityFactory
+from tests.factories.events import EventIndexPageFactory, EventPageFactory
+from tests.factories.news import NewsIndexPageFactory, NewsPageFactory
+from tests.factories.portal import StandardPageFactory
+
+pytestmark = pytest.mark.django_db
+
+
+@pytest.fixture
+def site(home_page):
+    news_index = NewsIndexPageFactory(parent=home_page)
+    events_index = EventIndexPageFactory(parent=home_page)
+    for number in range(4):
+        NewsPageFactory(parent=news_index, title=f"Wiadomość {number}", slug=f"w-{number}")
+    event = EventPageFactory(parent=events_index, capacity=1, slug="seminarium")
+    return {"news": news_index, "events": events_index, "event": event}
+
+
+def html_of(client, url):
+    response = client.get(url)
+    assert response.status_code == 200
+    return response.content.decode()
+
+
+def queries_for(url):
+    with CaptureQueriesContext(connection) as queries:
+        assert Client().get(url).status_code == 200
+    return [query["sql"] for query in queries]
+
+
+def news_on_the_home_page(site):
+    home = html_of(Client(), "/")
+    return next(news.specific for news in site["news"].get_children().live() if news.title in home)
+
+
+def warm(*urls):
+    for _ in range(2):
+        for url in urls:
+            html_of(Client(), url)
+
+
+def test_a_sign_up_changes_the_counts_everywhere_and_leaves_the_news_list_cached(
+    site, django_capture_on_commit_callbacks
+):
+    event, news_url = site["event"], site["news"].url
+    warm("/", site["events"].url, event.url, news_url)
+    news_list_before = queries_for(news_url)
+    assert "badge--last" in html_of(Client(), "/")  # "Ostatnie miejsca": 1 of 1 free
+
+    with django_capture_on_commit_callbacks(execute=True):
+        Client().post(event.url, sign_up_data())
+
+    for url in ("/", site["events"].url):
+        html = html_of(Client(), url)
+        assert "badge--waiting" in html and "badge--last" not in html, url
+    assert "wolnych miejsc: 0 z 1" in html_of(Client(), event.url)
+    # The news list was not rendered again: the same (few) queries, none for news rows.
+    news_list_after = queries_for(news_url)
+    assert len(news_list_after) == len(news_list_before)
+    assert not any("news_newspage" in sql for sql in news_list_after)
+
+
+def test_a_sign_up_leaves_the_events_list_fragment_cached_too(
+    site, django_capture_on_commit_callbacks
+):
+    """Only the event's tiny state is read again (its counts), not the list."""
+    warm(site["events"].url)
+    with django_capture_on_commit_callbacks(execute=True):
+        Client().post(site["event"].url, sign_up_data())
+
+    after = queries_for(site["events"].url)
+
+    # No event rows with their dates (what the list is rendered from) were read.
+    assert not any('"events_eventpage"."start"' in sql for sql in after)
+    assert any("events_registration" in sql for sql in after)  # the counts, read once
+
+
+def test_an_edited_news_item_shows_in_the_lists_the_home_page_and_its_own_page(site):
+    news = news_on_the_home_page(site)
+    warm("/", site["news"].url, news.url)
+
+    news.title = "Nabór wniosków przedłużony"
+    news.save_revision().publish()
+
+    for url in ("/", site["news"].url, news.url):
+        assert "Nabór wniosków przedłużony" in html_of(Client(), url), url
+
+
+def test_an_edited_entity_shows_in_the_directory_lists_facets_and_profile(home_page):
+    entity = EntityFactory(name="Spółdzielnia Smaki", slug="smaki", legal_form="foundation")
+    warm("/katalog/", "/katalog/smaki/", "/katalog/?forma=foundation", "/")
+
+    entity.name = "Spółdzielnia Smaki Lubuskie"
+    entity.legal_form = "association"
+    entity.save()
+
+    assert "Smaki Lubuskie" in html_of(Client(), "/katalog/")
+    assert "Smaki Lubuskie" in html_of(Client(), "/katalog/smaki/")
+    assert "Smaki Lubuskie" in html_of(Client(), "/")  # recently updated profiles
+    assert "Smaki Lubuskie" not in html_of(Client(), "/katalog/?forma=foundation")
+
+
+def test_a_renamed_document_shows_its_new_title_on_the_pages_linking_it(home_page):
+    document = get_document_model().objects.create(
+        title="Regulamin 2026", file=ContentFile(b"%PDF-1.4", name="regulamin.pdf")
+    )
+    page = StandardPageFactory(parent=home_page, title="Dokumenty", slug="dokumenty")
+    page.body = [("document", {"document": document, "title": ""})]
+    page.save_revision().publish()
+    warm("/dokumenty/")
+    assert "Regulamin 2026" in html_of(Client(), "/dokumenty/")
+
+    document.title = "Regulamin 2027"
+    document.save()
+
+    html = html_of(Client(), "/dokumenty/")
+    assert "Regulamin 2027" in html and "Regulamin 2026" not in html
+
+
+def test_the_badge_says_closed_the_minute_registration_closes(home_page):
+    now = timezone.now()
+    closes = now + datetime.timedelta(hours=1)
+    index = EventIndexPageFactory(parent=home_page)
+    EventPageFactory(
+        parent=index,
+        capacity=10,
+        start=now + datetime.timedelta(days=3),
+        end=now + datetime.timedelta(days=3, hours=2),
+        registration_closes_at=closes,
+    )
+    warm(index.url, "/")
+    assert "Zapisy otwarte" in html_of(Client(), index.url)
+
+    with time_machine.travel(closes + datetime.timedelta(minutes=1), tick=False):
+        for url in (index.url, "/"):
+            html = html_of(Client(), url)
+            assert "Zapisy zamknięte" in html and "Zapisy otwarte" not in html, url
+
+
+@pytest.fixture
+def live_redis(settings):
+    settings.CACHES = {
+        **settings.CACHES,
+        "default": {
+            "BACKEND": "portal.cache.FailoverRedisCache",
+            "LOCATION": "redis://127.0.0.1:6379/15",
+            "KEY_PREFIX": f"test-{uuid.uuid4().hex}",
+        },
+    }
+    from django.core.cache import cache
+
+    yield cache
+    cache.clear()
+
+
+def test_a_redis_flush_in_the_middle_never_brings_back_old_fragments(site, live_redis):
+    """The process keeps its fragments; the shared versions vanish with the flush. New
+    versions are random tokens, so none can equal one an old fragment was kept under."""
+    news = news_on_the_home_page(site)
+    warm("/", site["news"].url)
+    live_redis._cache.get_client().flushdb()  # what a Redis restart without data does
+    warm("/", site["news"].url)  # fragments kept under the versions made after the flush
+    type(news).objects.filter(pk=news.pk).update(title="Po restarcie")  # no signal
+    live_redis._cache.get_client().flushdb()
+
+    assert "Po restarcie" in html_of(Client(), "/")
+    assert "Po restarcie" in html_of(Client(), site["news"].url)
