@@ -257,9 +257,7 @@ class EventPage(RoutablePageMixin, BasePage):
 
     @path("zapis/<str:token>/potwierdz/", name="offer")
     def offer(self, request, token):
-        from events import views
-
-        return views.offer_confirm(request, self, token)
+        return _view("offer_confirm")(request, self, token)
 
     @path("ical/", name="ics")
     def ics(self, request):
