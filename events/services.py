@@ -15,17 +15,14 @@ a failing mail server never loses a registration.
 import datetime
 import logging
 
-from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.db import IntegrityError, transaction
-from django.db.models import Q
 from django.utils import timezone
-from django.utils.module_loading import import_string
 from django.utils.translation import gettext_lazy as _
 
 from events import notifications, selectors
 from events.live import event_area
-from events.models import Certificate, EventPage, Registration
+from events.models import EventPage, Registration
 from events.recurrence import Occurrence, occurrence_on
 from portal.versions import areas_changed
 
@@ -33,10 +30,6 @@ logger = logging.getLogger(__name__)
 
 # Test-only switch: the concurrency tests turn the lock off to show they catch the race.
 LOCK_EVENT_ROWS = True
-
-# Attendance marked this many days after an event's date (from a paper list) still gets
-# the thank-you; older dates are left alone (a first run never e-mails last year's events).
-THANK_YOU_WITHIN_DAYS = 14
 
 CONSENT_VERSION = "2026-11"
 CONSENT_TEXT = (
@@ -339,10 +332,6 @@ class PlaceTaken(RegistrationRefused):
     )
 
 
-class TooEarlyForAttendance(RegistrationRefused):
-    message = _("Attendance can be marked from the day of the event.")
-
-
 def registration_restore(*, event: EventPage, token: str, now=None) -> Registration:
     """Undo a cancellation: the sign-up is confirmed again while a place is still free.
 
@@ -392,142 +381,6 @@ def offers_expire(*, now=None) -> int:
                 expired += 1
             _places_changed(event.pk)
     return expired
-
-
-def _claim_reminder(registration: Registration, now) -> bool:
-    """Mark the reminder as sent, unless another run did: a conditional UPDATE, so two
-    jobs at once never both send it (the second waits for the first's row, then finds
-    it taken)."""
-    return bool(
-        Registration.objects.filter(
-            pk=registration.pk,
-            status=Registration.Status.CONFIRMED,
-            reminder_sent_at__isnull=True,
-        ).update(reminder_sent_at=now)
-    )
-
-
-REMINDER_LOOKAHEAD = datetime.timedelta(days=15)  # beyond the longest lead time (336 h)
-
-
-def reminders_send(*, now=None) -> int:
-    """E-mail each confirmed person once, `reminder_hours` before their date, with the link
-    that frees their place. Returns how many reminders were queued."""
-    now = now or timezone.now()
-    today = timezone.localdate(now)
-    candidates = (
-        Registration.objects.filter(
-            status=Registration.Status.CONFIRMED,
-            reminder_sent_at__isnull=True,
-            event__live=True,
-            event__is_cancelled=False,
-            event__reminder_hours__gt=0,
-        )
-        .filter(
-            Q(event__repeat="", event__start__gt=now, event__start__lte=now + REMINDER_LOOKAHEAD)
-            | Q(
-                ~Q(event__repeat=""),
-                occurrence_date__gte=today,
-                occurrence_date__lte=today + REMINDER_LOOKAHEAD,
-            )
-        )
-        .select_related("event", "event__location")
-        .order_by("pk")
-    )
-    sent = 0
-    for registration in candidates:
-        occurrence = occurrence_of(registration)
-        lead = datetime.timedelta(hours=registration.event.reminder_hours)
-        if not (occurrence.start - lead <= now < occurrence.start):
-            continue
-        if registration.status_changed_at > occurrence.start - lead:
-            continue  # confirmed within the lead time: that confirmation was the reminder
-        with transaction.atomic():
-            if _claim_reminder(registration, now):
-                notifications.event_reminder(registration)
-                sent += 1
-    return sent
-
-
-def attendance_open(occurrence: Occurrence, *, today=None) -> bool:
-    """Attendance is marked from the day of the event on, never ahead of it."""
-    today = today or timezone.localdate()
-    return timezone.localtime(occurrence.start).date() <= today
-
-
-def attendance_set(*, registration: Registration, attended: bool, today=None) -> Registration:
-    """Mark a confirmed participant present (or not) at the door, from the event's day;
-    a person marked present gets a certificate."""
-    if registration.status != Registration.Status.CONFIRMED:
-        raise RegistrationRefused(_("Only confirmed participants can be marked present."))
-    if not attendance_open(occurrence_of(registration), today=today):
-        raise TooEarlyForAttendance()
-    with transaction.atomic():
-        registration.attended = attended
-        registration.save(update_fields=["attended"])
-        if attended:
-            certificate_issue(registration=registration)
-    return registration
-
-
-def certificate_issue(*, registration: Registration) -> Certificate:
-    """The certificate of a participant marked present (issued once; later calls return it)."""
-    if registration.status != Registration.Status.CONFIRMED or not registration.attended:
-        raise RegistrationRefused(_("A certificate is issued only to people marked present."))
-    try:
-        with transaction.atomic():
-            certificate, _created = Certificate.objects.get_or_create(registration=registration)
-    except IntegrityError:  # issued at the same moment by another request
-        certificate = Certificate.objects.get(registration=registration)
-    return certificate
-
-
-def _feedback_url(registration: Registration) -> str:
-    """The survey link the thank-you carries, from the app named in
-    settings.EVENT_FEEDBACK_LINK (a dotted path; empty: no link). Events do not import it."""
-    if not settings.EVENT_FEEDBACK_LINK:
-        return ""
-    return import_string(settings.EVENT_FEEDBACK_LINK)(registration) or ""
-
-
-def thank_you_send(*, now=None) -> int:
-    """Thank the people marked present at events that have ended, with their certificate.
-
-    Each person is thanked once per event date: the certificate is marked by a conditional
-    update in the transaction that queues the e-mail, so a job run twice (or two at once)
-    sends nothing more. Attendance marked up to `THANK_YOU_WITHIN_DAYS` after the date
-    (from a paper list) is still thanked; people who did not come get no message.
-    """
-    now = now or timezone.now()
-    today = timezone.localtime(now).date()
-    since = today - datetime.timedelta(days=THANK_YOU_WITHIN_DAYS)
-    candidates = (
-        Registration.objects.filter(
-            status=Registration.Status.CONFIRMED,
-            attended=True,
-            occurrence_date__range=(since, today),
-            event__is_cancelled=False,
-        )
-        .exclude(certificate__thanked_at__isnull=False)
-        .select_related("event", "event__location")
-        .order_by("occurrence_date", "pk")
-    )
-    sent = 0
-    for registration in candidates:
-        if occurrence_of(registration).end > now:
-            continue  # still going on
-        with transaction.atomic():
-            certificate = certificate_issue(registration=registration)
-            marked = Certificate.objects.filter(pk=certificate.pk, thanked_at__isnull=True).update(
-                thanked_at=now
-            )
-            if not marked:  # thanked meanwhile by another run
-                continue
-            notifications.thank_you(
-                registration, certificate, feedback_url=_feedback_url(registration)
-            )
-        sent += 1
-    return sent
 
 
 def event_cancel(*, event: EventPage, user) -> int:

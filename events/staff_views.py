@@ -13,7 +13,7 @@ from django.utils.translation import gettext as _
 from django.views import View
 from django.views.generic import TemplateView
 
-from events import exports, selectors, services
+from events import attendance, exports, selectors, services
 from events.models import EventPage, Registration
 from events.notifications import certificate_url
 from events.recurrence import next_occurrence, occurrence_on, occurrences
@@ -162,7 +162,7 @@ class CheckInView(StaffMixin, TemplateView):
             "query": query,
             "registrations": confirmed,
             "counts": selectors.attendance_counts(registrations),
-            "attendance_open": services.attendance_open(occurrence),
+            "attendance_open": attendance.attendance_open(occurrence),
         }
 
     def post(self, request, *args, **kwargs):
@@ -171,7 +171,7 @@ class CheckInView(StaffMixin, TemplateView):
             Registration, pk=id_or_404(request.POST.get("registration")), event=event
         )
         try:
-            services.attendance_set(
+            attendance.attendance_set(
                 registration=registration, attended=request.POST.get("attended") == "1"
             )
         except services.RegistrationRefused as refusal:
@@ -221,7 +221,7 @@ class CertificateView(StaffMixin, TemplateView):
             attended=True,
         )
         # Present before certificates existed (or marked on paper): issued on first print.
-        certificate = services.certificate_issue(registration=registration)
+        certificate = attendance.certificate_issue(registration=registration)
         return {
             "event": event,
             "registration": registration,

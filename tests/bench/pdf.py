@@ -34,7 +34,7 @@ def main():
     from wagtail.images.tests.utils import get_test_image_file
     from wagtail.models import Site
 
-    from events import services
+    from events import attendance
     from portal import accounts
     from portal.models import SiteSettings
     from tests.auth import log_in_with_second_factor
@@ -65,7 +65,7 @@ def main():
     )
     RegistrationFactory.create_batch(59, event=event, first_name="Żaneta")
     lucja = RegistrationFactory(event=event, first_name="Łucja", last_name="Żółkiewska")
-    services.attendance_set(registration=lucja, attended=True)
+    attendance.attendance_set(registration=lucja, attended=True)
     enrolment = EnrolmentFactory(accepted=True, first_name="Łucja", last_name="Żółkiewska")
     staff = UserFactory(roles=[accounts.ROLE_STAFF, accounts.ROLE_SPECIAL_DATA])
     TOTP.activate(staff, generate_totp_secret())

@@ -3,7 +3,7 @@ and a 360 px phone: typing a code, an unknown code (the error summary), the cert
 
 import pytest
 
-from events import services
+from events import attendance
 from tests.factories.events import EventIndexPageFactory, EventPageFactory, RegistrationFactory
 
 pytestmark = [
@@ -19,7 +19,7 @@ def test_checking_a_certificate_meets_wcag_21_aa(page, assert_accessible, home_p
     page.set_viewport_size(viewport)
     event = EventPageFactory(parent=EventIndexPageFactory(parent=home_page), title="Seminarium")
     lucja = RegistrationFactory(event=event, first_name="Łucja", last_name="Żółkiewska")
-    services.attendance_set(registration=lucja, attended=True)
+    attendance.attendance_set(registration=lucja, attended=True)
 
     page.goto("/zaswiadczenia/")
     assert_accessible(page)

@@ -15,7 +15,7 @@ from wagtail.images.models import Image
 from wagtail.images.tests.utils import get_test_image_file
 from wagtail.models import Site
 
-from events import services
+from events import attendance
 from events.models import Certificate
 from portal import accounts
 from portal.models import SiteSettings
@@ -90,11 +90,11 @@ def images_on_first_page(reader: PdfReader) -> int:
 
 
 def test_check_in_issues_a_certificate_with_an_unguessable_code(lucja):
-    services.attendance_set(registration=lucja, attended=True)
-    services.attendance_set(registration=lucja, attended=True)  # marked twice: one certificate
+    attendance.attendance_set(registration=lucja, attended=True)
+    attendance.attendance_set(registration=lucja, attended=True)  # marked twice: one certificate
 
     certificate = Certificate.objects.get(registration=lucja)
-    other = services.certificate_issue(
+    other = attendance.certificate_issue(
         registration=RegistrationFactory(event=lucja.event, attended=True)
     )
     assert len(certificate.code) == 14 and certificate.code.count("-") == 2
@@ -105,7 +105,7 @@ def test_check_in_issues_a_certificate_with_an_unguessable_code(lucja):
 def test_certificate_pdf_has_the_polish_name_the_event_the_logos_and_metadata(
     client, lucja, logo_strip
 ):
-    services.attendance_set(registration=lucja, attended=True)
+    attendance.attendance_set(registration=lucja, attended=True)
     certificate = lucja.certificate
 
     reader = pdf(client.get(reverse("certificates:pdf", args=(certificate.code,))))
@@ -170,7 +170,7 @@ def test_verification_page_confirms_a_real_code_and_nothing_else(client, lucja):
     lucja.phone = "600 100 200"
     lucja.organisation = "Spółdzielnia Socjalna Razem"
     lucja.save()
-    services.attendance_set(registration=lucja, attended=True)
+    attendance.attendance_set(registration=lucja, attended=True)
     code = lucja.certificate.code
 
     page = client.get(reverse("certificates:detail", args=(code,)))
@@ -184,7 +184,7 @@ def test_verification_page_confirms_a_real_code_and_nothing_else(client, lucja):
 
 
 def test_a_made_up_code_is_404(client, lucja):
-    services.attendance_set(registration=lucja, attended=True)
+    attendance.attendance_set(registration=lucja, attended=True)
 
     for made_up in ("ABCD-EFGH-JKMN", "nie-ma-takiego", lucja.certificate.code.lower()):
         assert client.get(reverse("certificates:detail", args=(made_up,))).status_code == 404
@@ -192,12 +192,12 @@ def test_a_made_up_code_is_404(client, lucja):
 
 
 def test_a_certificate_of_someone_unmarked_or_erased_no_longer_verifies(client, lucja):
-    services.attendance_set(registration=lucja, attended=True)
+    attendance.attendance_set(registration=lucja, attended=True)
     url = reverse("certificates:detail", args=(lucja.certificate.code,))
 
-    services.attendance_set(registration=lucja, attended=False)  # marked present by mistake
+    attendance.attendance_set(registration=lucja, attended=False)  # marked present by mistake
     assert client.get(url).status_code == 404
-    services.attendance_set(registration=lucja, attended=True)  # the same code again
+    attendance.attendance_set(registration=lucja, attended=True)  # the same code again
     assert client.get(url).status_code == 200
     lucja.first_name = lucja.last_name = ""  # what erasing the person leaves
     lucja.save()
@@ -205,7 +205,7 @@ def test_a_certificate_of_someone_unmarked_or_erased_no_longer_verifies(client, 
 
 
 def test_typing_a_code_finds_the_certificate_however_it_is_written(client, lucja):
-    services.attendance_set(registration=lucja, attended=True)
+    attendance.attendance_set(registration=lucja, attended=True)
     code = lucja.certificate.code
     typed = code.replace("-", " ").lower()
 
@@ -220,7 +220,7 @@ def test_typing_a_code_finds_the_certificate_however_it_is_written(client, lucja
 
 
 def test_thank_you_with_the_certificate_is_sent_once_for_a_job_run_twice(client, lucja):
-    services.attendance_set(registration=lucja, attended=True)
+    attendance.attendance_set(registration=lucja, attended=True)
     absent = RegistrationFactory(event=lucja.event, email="absent@example.org")
     cancelled = RegistrationFactory(
         event=lucja.event, email="gone@example.org", status="cancelled", attended=True
@@ -257,9 +257,9 @@ def test_no_thank_you_before_the_event_ends_or_long_after(events_index):
         end=now - datetime.timedelta(days=60) + datetime.timedelta(hours=2),
     )
     for event in (running, long_ago):
-        services.attendance_set(registration=RegistrationFactory(event=event), attended=True)
+        attendance.attendance_set(registration=RegistrationFactory(event=event), attended=True)
 
-    assert services.thank_you_send() == 0
+    assert attendance.thank_you_send() == 0
     later = now + datetime.timedelta(hours=3)
-    assert services.thank_you_send(now=later) == 1  # the running one, once it has ended
-    assert services.thank_you_send(now=later) == 0
+    assert attendance.thank_you_send(now=later) == 1  # the running one, once it has ended
+    assert attendance.thank_you_send(now=later) == 0

@@ -2,7 +2,7 @@
 
 Each test first shows the race happens with only its guard switched off — the event's
 row lock for offers (`services._locked`), the conditional UPDATE for reminders
-(`services._claim_reminder`) — then that it does not happen with the guard on.
+(`reminders._claim_reminder`) — then that it does not happen with the guard on.
 """
 
 import datetime
@@ -12,7 +12,7 @@ import pytest
 from django.db import connection
 from django.utils import timezone
 
-from events import notifications, services
+from events import notifications, reminders, services
 from events.models import EventPage, Registration
 from tests.events.test_capacity_concurrency import concurrently
 from tests.factories.events import EventPageFactory, RegistrationFactory
@@ -157,9 +157,9 @@ def test_without_the_conditional_update_two_runs_remind_twice(five_to_remind, mo
         Registration.objects.filter(pk=registration.pk).update(reminder_sent_at=now)
         return True
 
-    monkeypatch.setattr(services, "_claim_reminder", claim_always)
+    monkeypatch.setattr(reminders, "_claim_reminder", claim_always)
 
-    sent = concurrently(lambda number: services.reminders_send(), 2)
+    sent = concurrently(lambda number: reminders.reminders_send(), 2)
 
     print(f"without the guard: {sum(sent)} reminders for 5 people")
     assert sum(sent) > 5
@@ -167,8 +167,8 @@ def test_without_the_conditional_update_two_runs_remind_twice(five_to_remind, mo
 
 
 def test_two_runs_at_once_remind_each_person_once(five_to_remind):
-    sent = concurrently(lambda number: services.reminders_send(), 2)
-    sent_again = services.reminders_send()
+    sent = concurrently(lambda number: reminders.reminders_send(), 2)
+    sent_again = reminders.reminders_send()
 
     assert sum(sent) == 5 and sent_again == 0
     mails = reminder_mails()

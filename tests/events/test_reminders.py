@@ -7,7 +7,7 @@ from django.conf import settings
 from django.core.management import call_command
 from django.utils import timezone
 
-from events import services
+from events import reminders
 from events.models import Registration
 from tests.factories.events import EventPageFactory, RegistrationFactory
 from tests.mail import delivered
@@ -69,7 +69,7 @@ def test_the_lead_time_is_per_event(events_index, hours_to_start, event_kwargs, 
     event = event_in(events_index, hours_to_start, **event_kwargs)
     signed_up_long_ago(event, email="osoba@example.org")
 
-    sent = services.reminders_send()
+    sent = reminders.reminders_send()
 
     assert sent == int(expected)
     assert (len(delivered()) == 1) is expected
@@ -79,7 +79,7 @@ def test_who_signed_up_within_the_lead_time_is_not_reminded_again(events_index):
     event = event_in(events_index, 20)
     RegistrationFactory(event=event)  # confirmed just now: the confirmation is fresh
 
-    assert services.reminders_send() == 0
+    assert reminders.reminders_send() == 0
 
 
 def test_each_date_of_a_series_is_reminded_separately(events_index):
@@ -96,10 +96,10 @@ def test_each_date_of_a_series_is_reminded_separately(events_index):
     tomorrow = signed_up_long_ago(event, occurrence_date=dates[0], email="a@example.org")
     signed_up_long_ago(event, occurrence_date=dates[1], email="a2@example.org")
 
-    assert services.reminders_send() == 1
+    assert reminders.reminders_send() == 1
     assert [m.to for m in delivered()] == [["a@example.org"]]
     # A week later the second date's people get theirs, once.
     later = now + datetime.timedelta(days=7)
-    assert services.reminders_send(now=later) == 1
-    assert services.reminders_send(now=later) == 0
+    assert reminders.reminders_send(now=later) == 1
+    assert reminders.reminders_send(now=later) == 0
     assert Registration.objects.get(pk=tomorrow.pk).reminder_sent_at is not None

@@ -7,7 +7,7 @@ from allauth.mfa.totp.internal.auth import TOTP, generate_totp_secret
 from django.urls import reverse
 from django.utils import timezone
 
-from events import services
+from events import attendance, services
 from events.models import Registration
 from portal import accounts
 from tests.factories.events import EventPageFactory, RegistrationFactory
@@ -92,6 +92,6 @@ def test_attendance_is_not_marked_before_the_event_day(staff, events_index):
     assert "Obecność można zaznaczać od dnia wydarzenia" in refused.content.decode()
 
     on_the_day = timezone.localtime(event.start).date()
-    services.attendance_set(registration=person, attended=True, today=on_the_day)
+    attendance.attendance_set(registration=person, attended=True, today=on_the_day)
     person.refresh_from_db()
     assert person.attended

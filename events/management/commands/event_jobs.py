@@ -8,7 +8,8 @@ import time
 from django.core.management.base import BaseCommand
 from django.db import close_old_connections
 
-from events.services import offers_expire, reminders_send
+from events.reminders import reminders_send
+from events.services import offers_expire
 
 
 class Command(BaseCommand):

@@ -4,7 +4,7 @@ that queues its e-mail."""
 
 from django.core.management.base import BaseCommand
 
-from events.services import thank_you_send
+from events.attendance import thank_you_send
 
 
 class Command(BaseCommand):
