@@ -46,27 +46,37 @@ Only 127.0.0.1 is ever targeted.
 """
 
 import datetime
-import http.client
-import multiprocessing
 import os
 import secrets
 import shutil
-import signal
-import socket
 import sqlite3
-import statistics
-import subprocess
 import sys
 import tempfile
 import time
-from collections import Counter
-from dataclasses import dataclass, field
 from pathlib import Path
-from typing import IO
 
 import environ
 import psycopg
+from common import (  # noqa: E402 - run as a script: its folder is on the path
+    BASE_DIR,
+    GUNICORN_WORKERS,
+    HOST,
+    TRIVIAL_PATH,
+    BenchError,
+    Database,
+    Result,
+    run_command,
+)
+from load import find_or_install_wrk, load_url
 from psycopg import sql
+from server import (
+    free_port,
+    start_gunicorn,
+    stop_gunicorn,
+    wait_until_answering,
+    warm_up,
+    worker_peak_rss_kb,
+)
 
 # The URLs measured, as (label, path). Extend this list to benchmark more pages.
 BENCH_ENTITIES = int(os.environ.get("BENCH_ENTITIES", "10000"))
@@ -97,52 +107,6 @@ STAFF_URLS = [
 ]
 STAFF_EMAIL = "kadra@owes.example.org"
 # The ceiling every other URL is compared with: the same stack, a view doing nothing.
-TRIVIAL_PATH = "/_bench/trivial/"
-
-BASE_DIR = Path(__file__).resolve().parents[2]
-LUA_REPORT = Path(__file__).resolve().with_name("report.lua")
-HOST = "127.0.0.1"
-GUNICORN_WORKERS = 2
-WARMUP_REQUESTS = 5  # per URL, so that both workers are likely to have served it
-REQUEST_TIMEOUT_SECONDS = 10
-SERVER_START_TIMEOUT_SECONDS = 60
-SERVER_STOP_TIMEOUT_SECONDS = 10
-ERROR_KINDS = ("connect", "read", "write", "status", "timeout")
-
-
-class BenchError(Exception):
-    """The benchmark cannot go on (setup failed, a page does not answer 200, ...)."""
-
-
-@dataclass
-class Database:
-    url: str
-    description: str
-    media_root: Path | None = None  # None: the project's own MEDIA_ROOT
-
-
-@dataclass
-class Result:
-    label: str
-    path: str
-    requests: int
-    seconds: float
-    p50_ms: float
-    p95_ms: float
-    p99_ms: float
-    errors: dict[str, int] = field(default_factory=dict)
-
-    @property
-    def requests_per_second(self) -> float:
-        return self.requests / self.seconds if self.seconds else 0.0
-
-    @property
-    def error_count(self) -> int:
-        return sum(self.errors.values())
-
-    def errors_text(self) -> str:
-        details = ", ".join(f"{kind} {count}" for kind, count in self.errors.items() if count)
-        return f"{self.error_count} ({details})" if details else "0"
 
 
 def main() -> int:
@@ -331,18 +295,6 @@ def manage(*args: str, env: dict[str, str]) -> None:
         raise BenchError(f"manage.py {' '.join(args)} failed:\n{output}")
 
 
-def run_command(
-    args: list[str], *, env: dict[str, str] | None = None, timeout: float
-) -> subprocess.CompletedProcess:
-    """Run a command built by this script (never from outside input), capturing its output."""
-    try:
-        return subprocess.run(  # noqa: S603 - fixed programs, arguments built here
-            args, cwd=BASE_DIR, env=env, capture_output=True, text=True, timeout=timeout
-        )
-    except subprocess.TimeoutExpired as error:
-        raise BenchError(f"{' '.join(args)} did not finish within {timeout} s") from error
-
-
 # --- The server -------------------------------------------------------------------------
 
 
@@ -374,261 +326,7 @@ def benchmark(
     return results, worker_rss
 
 
-def free_port() -> int:
-    with socket.socket() as probe:
-        probe.bind((HOST, 0))
-        return probe.getsockname()[1]
-
-
-def start_gunicorn(port: int, server_env: dict[str, str], log: IO[str]) -> subprocess.Popen:
-    args = [
-        sys.executable,
-        "-m",
-        "gunicorn",
-        "portal.wsgi:application",
-        f"--bind={HOST}:{port}",
-        f"--workers={GUNICORN_WORKERS}",
-        f"--graceful-timeout={SERVER_STOP_TIMEOUT_SECONDS}",
-    ]
-    return subprocess.Popen(  # noqa: S603 - fixed program, arguments built here
-        args, cwd=BASE_DIR, env=server_env, stdout=log, stderr=subprocess.STDOUT
-    )
-
-
-def wait_until_answering(server: subprocess.Popen, port: int, log_path: Path) -> None:
-    deadline = time.monotonic() + SERVER_START_TIMEOUT_SECONDS
-    while time.monotonic() < deadline:
-        if server.poll() is not None:
-            raise BenchError(
-                f"gunicorn exited with code {server.returncode}. Its log:\n{tail(log_path)}"
-            )
-        try:
-            status = get_status(port, TRIVIAL_PATH)
-        except OSError:
-            time.sleep(0.2)
-            continue
-        if status != 200:
-            raise BenchError(f"GET {TRIVIAL_PATH} answered {status} instead of 200")
-        return
-    raise BenchError(
-        f"gunicorn did not answer within {SERVER_START_TIMEOUT_SECONDS} s. "
-        f"Its log:\n{tail(log_path)}"
-    )
-
-
-def warm_up(port: int, label: str, path: str, headers: dict | None = None) -> None:
-    for _ in range(WARMUP_REQUESTS):
-        status = get_status(port, path, headers)
-        if status != 200:
-            raise BenchError(f"warm-up: GET {path} ({label}) answered {status} instead of 200")
-
-
-def get_status(port: int, path: str, headers: dict | None = None) -> int:
-    connection = http.client.HTTPConnection(HOST, port, timeout=REQUEST_TIMEOUT_SECONDS)
-    try:
-        connection.request("GET", path, headers=headers or {})
-        response = connection.getresponse()
-        response.read()
-        return response.status
-    finally:
-        connection.close()
-
-
-def worker_peak_rss_kb(master_pid: int) -> dict[int, int]:
-    """VmHWM (peak resident set size, kB) of each child process of the gunicorn master."""
-    peaks = {}
-    for entry in Path("/proc").iterdir():
-        if not entry.name.isdigit():
-            continue
-        try:
-            status = read_proc_status(entry / "status")
-        except OSError:  # the process ended meanwhile
-            continue
-        if status.get("PPid") == str(master_pid) and "VmHWM" in status:
-            peaks[int(entry.name)] = int(status["VmHWM"].split()[0])
-    return peaks
-
-
-def read_proc_status(path: Path) -> dict[str, str]:
-    fields = {}
-    for line in path.read_text().splitlines():
-        name, _, value = line.partition(":")
-        fields[name] = value.strip()
-    return fields
-
-
-def stop_gunicorn(server: subprocess.Popen) -> None:
-    """Graceful stop (SIGTERM); kill the master and its workers if that takes too long."""
-    if server.poll() is not None:
-        return
-    worker_pids = list(worker_peak_rss_kb(server.pid))
-    server.terminate()
-    try:
-        server.wait(timeout=SERVER_STOP_TIMEOUT_SECONDS + 5)
-    except subprocess.TimeoutExpired:
-        print("gunicorn did not stop in time; killing it", file=sys.stderr)
-        server.kill()
-        for pid in worker_pids:
-            try:
-                os.kill(pid, signal.SIGKILL)
-            except ProcessLookupError:
-                pass
-        server.wait()
-
-
-def tail(path: Path, lines: int = 40) -> str:
-    return "\n".join(path.read_text(errors="replace").splitlines()[-lines:])
-
-
 # --- Load generators --------------------------------------------------------------------
-
-
-def find_or_install_wrk() -> str | None:
-    """Debian's wrk, installed with apt-get when missing (as root); None when unavailable."""
-    wrk = shutil.which("wrk")
-    if wrk:
-        return wrk
-    apt_get = shutil.which("apt-get")
-    if os.geteuid() != 0 or not apt_get:
-        print("wrk is not installed (and cannot be, without root and apt-get): using Python")
-        return None
-    print("Installing Debian's wrk")
-    apt_env = dict(os.environ, DEBIAN_FRONTEND="noninteractive")
-    install = [apt_get, "install", "-y", "-qq", "wrk"]
-    if run_command(install, env=apt_env, timeout=300).returncode != 0:
-        run_command([apt_get, "update", "-qq"], env=apt_env, timeout=300)
-        run_command(install, env=apt_env, timeout=300)
-    wrk = shutil.which("wrk")
-    if not wrk:
-        print("wrk could not be installed: using the Python load generator")
-    return wrk
-
-
-def load_url(
-    wrk: str | None,
-    port: int,
-    label: str,
-    path: str,
-    seconds: int,
-    concurrency: int,
-    headers: dict | None = None,
-) -> Result:
-    print(f"Loading {path} ({label}) for {seconds} s with {concurrency} connections")
-    if wrk:
-        return load_with_wrk(wrk, port, label, path, seconds, concurrency, headers or {})
-    return load_with_python(port, label, path, seconds, concurrency, headers or {})
-
-
-def load_with_wrk(
-    wrk: str,
-    port: int,
-    label: str,
-    path: str,
-    seconds: int,
-    concurrency: int,
-    headers: dict | None = None,
-) -> Result:
-    threads = min(concurrency, os.cpu_count() or 1)
-    args = [
-        wrk,
-        f"--threads={threads}",
-        f"--connections={concurrency}",
-        f"--duration={seconds}s",
-        f"--timeout={REQUEST_TIMEOUT_SECONDS}s",
-        f"--script={LUA_REPORT}",
-        *(f"--header={name}: {value}" for name, value in (headers or {}).items()),
-        f"http://{HOST}:{port}{path}",
-    ]
-    completed = run_command(args, timeout=seconds + 30)
-    values = parse_wrk_report(completed.stdout)
-    if completed.returncode != 0 or values is None:
-        raise BenchError(f"wrk failed on {path}:\n{completed.stdout}{completed.stderr}")
-    return Result(
-        label=label,
-        path=path,
-        requests=int(values["requests"]),
-        seconds=values["duration_us"] / 1_000_000,
-        p50_ms=values["p50_us"] / 1000,
-        p95_ms=values["p95_us"] / 1000,
-        p99_ms=values["p99_us"] / 1000,
-        errors={kind: int(values[kind]) for kind in ERROR_KINDS},
-    )
-
-
-def parse_wrk_report(output: str) -> dict[str, float] | None:
-    """Read the `BENCH key=value ...` line printed by report.lua."""
-    for line in output.splitlines():
-        if line.startswith("BENCH "):
-            pairs = (item.split("=", 1) for item in line.split()[1:])
-            return {key: float(value) for key, value in pairs}
-    return None
-
-
-def load_with_python(
-    port: int, label: str, path: str, seconds: int, concurrency: int, headers: dict | None = None
-) -> Result:
-    """The fallback: one process per connection, each with a keep-alive http.client client."""
-    with multiprocessing.Pool(concurrency) as pool:
-        outcomes = pool.starmap(python_client, [(port, path, seconds, headers or {})] * concurrency)
-    latencies_ms = [latency for latencies, _, _ in outcomes for latency in latencies]
-    errors = Counter()
-    for _, client_errors, _ in outcomes:
-        errors.update(client_errors)
-    p50, p95, p99 = percentiles_ms(latencies_ms)
-    return Result(
-        label=label,
-        path=path,
-        requests=len(latencies_ms),
-        seconds=max(elapsed for _, _, elapsed in outcomes),
-        p50_ms=p50,
-        p95_ms=p95,
-        p99_ms=p99,
-        errors={kind: errors[kind] for kind in ERROR_KINDS},
-    )
-
-
-def python_client(
-    port: int, path: str, seconds: int, headers: dict | None = None
-) -> tuple[list[float], Counter, float]:
-    """Send requests one after another for `seconds`; return latencies (ms), errors, time."""
-    connection = http.client.HTTPConnection(HOST, port, timeout=REQUEST_TIMEOUT_SECONDS)
-    latencies_ms = []
-    errors = Counter()
-    started = time.monotonic()
-    while time.monotonic() - started < seconds:
-        sent = time.perf_counter()
-        try:
-            connection.request("GET", path, headers=headers or {})
-            response = connection.getresponse()
-            response.read()  # http.client reconnects by itself after "Connection: close"
-        except (OSError, http.client.HTTPException) as error:
-            errors[error_kind(error)] += 1
-            connection.close()  # start afresh on the next request
-            continue
-        latencies_ms.append((time.perf_counter() - sent) * 1000)
-        if not 200 <= response.status < 400:
-            errors["status"] += 1
-    connection.close()
-    return latencies_ms, errors, time.monotonic() - started
-
-
-def error_kind(error: Exception) -> str:
-    if isinstance(error, TimeoutError):
-        return "timeout"
-    if isinstance(error, ConnectionRefusedError):
-        return "connect"
-    return "read"
-
-
-def percentiles_ms(latencies_ms: list[float]) -> tuple[float, float, float]:
-    if len(latencies_ms) < 2:
-        latency = latencies_ms[0] if latencies_ms else 0.0
-        return latency, latency, latency
-    cut_points = statistics.quantiles(latencies_ms, n=100, method="inclusive")
-    return cut_points[49], cut_points[94], cut_points[98]
-
-
-# --- Report -----------------------------------------------------------------------------
 
 
 def format_report(
