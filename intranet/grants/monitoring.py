@@ -2,13 +2,13 @@
 
 import datetime
 
-from dateutil.relativedelta import relativedelta
 from django.conf import settings
 from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from intranet.models import Job, JobCheck
+from portal.dates import add_months
 
 
 class GrantError(Exception):
@@ -23,7 +23,7 @@ def job_checks_schedule(*, job: Job) -> int:
     Safe to call again (after an edit): missing dates are added, recorded ones kept."""
     every = settings.JOB_CHECK_EVERY_MONTHS
     months = settings.JOB_MONITORING_MONTHS
-    due_dates = [job.start_date + relativedelta(months=m) for m in range(every, months + 1, every)]
+    due_dates = [add_months(job.start_date, m) for m in range(every, months + 1, every)]
     existing = set(job.checks.values_list("due_on", flat=True))
     new = [JobCheck(job=job, due_on=due) for due in due_dates if due not in existing]
     JobCheck.objects.bulk_create(new, ignore_conflicts=True)

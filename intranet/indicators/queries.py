@@ -27,6 +27,7 @@ from intranet.models import (
     SupportItem,
 )
 from intranet.models.enrolment import TargetGroup
+from portal.dates import months_between
 
 PERSON_GROUPS = (TargetGroup.INDIVIDUAL, TargetGroup.DELEGATED_PERSON)
 
@@ -39,11 +40,7 @@ class Period:
 
     @property
     def months(self) -> list[datetime.date]:
-        months, month = [], self.start.replace(day=1)
-        while month <= self.end:
-            months.append(month)
-            month = (month + datetime.timedelta(days=32)).replace(day=1)
-        return months
+        return months_between(self.start, self.end)
 
 
 def _at(period, field="location"):
