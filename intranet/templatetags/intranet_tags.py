@@ -26,6 +26,7 @@ STAFF_LINKS = [
     (_("Event registrations"), "events_staff:events", "events.change_registration"),
     (_("Support paths"), "support:overdue", "intranet.manage_support_paths"),
     (_("Indicators"), "indicators:dashboard", "intranet.view_indicators"),
+    (_("Feedback results"), "feedback:results", "feedback.view_response"),
     (_("Directory requests"), "directory_staff:requests", "directory.change_entity"),
 ]
 

@@ -44,6 +44,7 @@ def test_kadra_see_their_tools_and_how_many_enrolments_wait(client, home_page):
     assert "(2)" in menu
     for name in ("bookings_staff:desk", "events_staff:events", "indicators:dashboard"):
         assert reverse(name) in menu
+    assert f'{reverse("feedback:results")}">Wyniki ankiet' in menu
     assert 'aria-current="page"' in menu.split(reverse("intranet:dashboard"))[1][:30]
 
 
