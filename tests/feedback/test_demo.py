@@ -1,4 +1,5 @@
-"""`feedback.demo.seed_feedback()` after `seed_demo`: a survey per kind, answers, twice safe."""
+"""`seed_demo` seeds the feedback demo (`feedback.demo.seed_feedback()`): a survey per kind,
+answers; running it again adds nothing."""
 
 import pytest
 from django.core.management import call_command
@@ -15,7 +16,7 @@ def test_the_demo_seeds_a_survey_per_kind_and_answers_once(settings):
     settings.DEBUG = True
     call_command("seed_demo")
 
-    answered = demo.seed_feedback()
+    answered = Response.objects.count()
     again = demo.seed_feedback()
 
     kinds = set(Survey.objects.filter(audience=Audience.EVENT).values_list("event_kind", flat=True))
@@ -23,7 +24,6 @@ def test_the_demo_seeds_a_survey_per_kind_and_answers_once(settings):
     assert Survey.objects.filter(audience=Audience.CONSULTATION).count() == 1
     assert all(3 <= s.questions.count() <= 6 for s in Survey.objects.all())
     assert answered > 0 and again == 0
-    assert Response.objects.count() == answered
     invitations = Invitation.objects.count()
     years = {d.year for d in Invitation.objects.dates("held_on", "year")}
     totals = [selectors.results_for_year(year)["totals"] for year in years]
