@@ -65,7 +65,9 @@ def main():
     )
     RegistrationFactory.create_batch(59, event=event, first_name="Żaneta")
     lucja = RegistrationFactory(event=event, first_name="Łucja", last_name="Żółkiewska")
-    attendance.attendance_set(registration=lucja, attended=True)
+    attendance.attendance_set(
+        registration=lucja, attended=True, today=event.start.date()
+    )  # as on the day of the event
     enrolment = EnrolmentFactory(accepted=True, first_name="Łucja", last_name="Żółkiewska")
     staff = UserFactory(roles=[accounts.ROLE_STAFF, accounts.ROLE_SPECIAL_DATA])
     TOTP.activate(staff, generate_totp_secret())
