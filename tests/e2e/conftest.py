@@ -132,6 +132,10 @@ def axe():
     return Axe()
 
 
+STYLESHEETS_APPLIED = """() => [...document.querySelectorAll('link[rel=stylesheet]')]
+    .every(link => link.sheet && link.sheet.cssRules.length > 0)"""
+
+
 @pytest.fixture
 def assert_accessible(axe):
     """Return a check that fails on any axe-core WCAG 2.2 A/AA violation of a page.
@@ -142,6 +146,10 @@ def assert_accessible(axe):
     """
 
     def check(page):
+        # As a person sees it: the page loaded and its stylesheets applied (axe measures
+        # target sizes and contrast from the layout; a page checked mid-navigation is bare).
+        page.wait_for_load_state("load")
+        page.wait_for_function(STYLESHEETS_APPLIED)
         violations = axe.run(page, options=AXE_OPTIONS).response["violations"]
         duplicate_ids = page.evaluate(DUPLICATE_IDS_SCRIPT)
         if duplicate_ids:

@@ -151,6 +151,7 @@ def test_an_entity_delegates_a_person_and_confirms(page, log_in, home_page):
         "declared_at",
         "information_clause_shown_at",
         "information_clause_version",
+        "declaration_version",
     ):
         setattr(enrolment, field, getattr(complete, field))
     enrolment.location = LocationFactory()
