@@ -128,7 +128,34 @@ class Question(Orderable):
         return self.text
 
 
-class Invitation(models.Model):
+class ReportFacts(models.Model):
+    """What the reports group by, held by an invitation (kept when the person is erased,
+    for the response rate) and by a response (instead of any link to the person)."""
+
+    audience = models.CharField(max_length=20, choices=Audience.choices)
+    event = models.ForeignKey(
+        "events.EventPage", null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+    )
+    event_kind = models.CharField(max_length=30, choices=EventKind.choices, blank=True)
+    specialisation = models.ForeignKey(
+        "intranet.Specialisation",
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+    )
+    location = models.ForeignKey(
+        "portal.Location", null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+    )
+    # The day of the event or consultation; a response keeps only a consultation's month
+    # (the first day of it), which cannot point to one meeting.
+    held_on = models.DateField()
+
+    class Meta:
+        abstract = True
+
+
+class Invitation(ReportFacts):
     """One person's single-use link. What they answered is not kept here."""
 
     token = models.CharField(max_length=64, unique=True, default=_new_token, editable=False)
@@ -148,23 +175,6 @@ class Invitation(models.Model):
         related_name="feedback_invitation",
     )
     email = models.EmailField(blank=True)
-    # What the reports group by (kept when a person is erased, for the response rate).
-    audience = models.CharField(max_length=20, choices=Audience.choices)
-    event = models.ForeignKey(
-        "events.EventPage", null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
-    )
-    event_kind = models.CharField(max_length=30, choices=EventKind.choices, blank=True)
-    specialisation = models.ForeignKey(
-        "intranet.Specialisation",
-        null=True,
-        blank=True,
-        on_delete=models.SET_NULL,
-        related_name="+",
-    )
-    location = models.ForeignKey(
-        "portal.Location", null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
-    )
-    held_on = models.DateField()
     sent_at = models.DateTimeField(null=True, blank=True)
     # Whether the link was used; deliberately no time of use (it would match a response).
     used = models.BooleanField(default=False)
@@ -183,27 +193,10 @@ class Invitation(models.Model):
         return f"{self.survey} – {self.held_on}"
 
 
-class Response(models.Model):
+class Response(ReportFacts):
     """One anonymous set of answers: no person, no invitation, no time of answering."""
 
     survey = models.ForeignKey(Survey, on_delete=models.PROTECT, related_name="responses")
-    audience = models.CharField(max_length=20, choices=Audience.choices)
-    event = models.ForeignKey(
-        "events.EventPage", null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
-    )
-    event_kind = models.CharField(max_length=30, choices=EventKind.choices, blank=True)
-    specialisation = models.ForeignKey(
-        "intranet.Specialisation",
-        null=True,
-        blank=True,
-        on_delete=models.SET_NULL,
-        related_name="+",
-    )
-    location = models.ForeignKey(
-        "portal.Location", null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
-    )
-    # The day of the event; for a consultation the first day of its month.
-    held_on = models.DateField()
 
     class Meta:
         verbose_name = _("feedback response")
