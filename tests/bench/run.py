@@ -57,7 +57,7 @@ from pathlib import Path
 
 import environ
 import psycopg
-from common import (  # noqa: E402 - run as a script: its folder is on the path
+from common import (
     BASE_DIR,
     GUNICORN_WORKERS,
     HOST,
