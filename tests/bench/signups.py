@@ -59,6 +59,9 @@ READ_PATHS = [
     "/szukaj/?q=doradztwo",
     "/wydarzenia/?page=2",
 ]
+# Rendered for every request, page cache or not: their form carries the visitor's CSRF
+# token (events/views.py). BENCH_SIGNUP_READS=cached leaves them out of the mix.
+NEVER_PAGE_CACHED = {f"/wydarzenia/{READ_EVENT_SLUG}/", "/wydarzenia/spotkanie-w-terenie-20/"}
 SIGNUP_EVENTS = 6
 MANAGE_TIMEOUT_SECONDS = 120
 
@@ -71,7 +74,11 @@ def settings_from_env() -> dict:
         parsed = []
     if not parsed or min(parsed) <= 0:
         raise SystemExit(f"bench: BENCH_SIGNUP_RATES must be rates like 2,5, not {rates!r}")
+    reads = os.environ.get("BENCH_SIGNUP_READS", "all")
+    if reads not in ("all", "cached"):
+        raise SystemExit(f"bench: BENCH_SIGNUP_READS is all or cached, not {reads!r}")
     return {
+        "read_paths": [p for p in READ_PATHS if reads == "all" or p not in NEVER_PAGE_CACHED],
         "seconds": _positive_int("BENCH_SIGNUP_SECONDS", 20),
         "concurrency": _positive_int("BENCH_SIGNUP_CONCURRENCY", 32),
         "rates": parsed,
@@ -97,7 +104,7 @@ def _positive_int(name: str, default: int) -> int:
 
 def run(server_env: dict[str, str], tmp_dir: Path, wrk: str | None, options: dict) -> dict:
     """The whole scenario on its own gunicorn; returns what `format_report` shows."""
-    seconds, concurrency, rates = options["seconds"], options["concurrency"], options["rates"]
+    seconds, rates = options["seconds"], options["rates"]
     env = dict(server_env, PAGE_CACHE_SECONDS=options["page_cache_seconds"])
     run_id = f"bench-{int(time.time())}"
     places = int(sum(rates) * seconds / SIGNUP_EVENTS) + 10
@@ -114,20 +121,16 @@ def run(server_env: dict[str, str], tmp_dir: Path, wrk: str | None, options: dic
             wait_until_answering(server, port, log_path)
             for path in READ_PATHS + event_paths:
                 warm_up(port, path, path)
-            phases.append(read_phase(wrk, port, "reads alone", seconds, concurrency))
+            phases.append(read_phase(wrk, port, "reads alone", options))
             for rate in rates:
+                signups = (event_paths, rate, f"{run_id}-r{rate:g}")
                 phases.append(
-                    read_phase(
-                        wrk,
-                        port,
-                        f"reads + {rate:g} sign-ups/s",
-                        seconds,
-                        concurrency,
-                        signups=(event_paths, rate, f"{run_id}-r{rate:g}"),
-                    )
+                    read_phase(wrk, port, f"reads + {rate:g} sign-ups/s", options, signups)
                 )
-            phases.append(read_phase(wrk, port, "reads alone, again", seconds, concurrency))
-            trivial = load_url(wrk, port, "trivial view", TRIVIAL_PATH, seconds, concurrency)
+            phases.append(read_phase(wrk, port, "reads alone, again", options))
+            trivial = load_url(
+                wrk, port, "trivial view", TRIVIAL_PATH, seconds, options["concurrency"]
+            )
             worker_rss = worker_peak_rss_kb(server.pid)
         finally:
             stop_gunicorn(server)
@@ -143,17 +146,15 @@ def run(server_env: dict[str, str], tmp_dir: Path, wrk: str | None, options: dic
     }
 
 
-def read_phase(wrk, port, label, seconds, concurrency, signups=None) -> dict:
+def read_phase(wrk, port, label, options, signups=None) -> dict:
     """The read mix for `seconds`, with (event paths, rate, e-mail prefix) sign-ups alongside."""
+    seconds, concurrency, paths = options["seconds"], options["concurrency"], options["read_paths"]
     if signups is None:
-        return {
-            "label": label,
-            "reads": load_mix(wrk, port, label, READ_PATHS, seconds, concurrency),
-        }
+        return {"label": label, "reads": load_mix(wrk, port, label, paths, seconds, concurrency)}
     event_paths, rate, prefix = signups
     with multiprocessing.Pool(1) as pool:
         pending = pool.apply_async(sign_up_at_rate, (port, event_paths, rate, seconds, prefix))
-        reads = load_mix(wrk, port, label, READ_PATHS, seconds, concurrency)
+        reads = load_mix(wrk, port, label, paths, seconds, concurrency)
         done = pending.get(timeout=seconds + 120)
     return {"label": label, "reads": reads, "rate": rate, "signups": done}
 
@@ -240,7 +241,7 @@ def format_report(report: dict) -> list[str]:
     lines = [
         "",
         f"Sign-ups while reading: gunicorn, {GUNICORN_WORKERS} sync workers, page cache "
-        f"{report['page_cache_seconds']} s; {len(READ_PATHS)} anonymous URLs in turn, "
+        f"{report['page_cache_seconds']} s; {len(options['read_paths'])} anonymous URLs in turn, "
         f"{options['concurrency']} connections, {options['seconds']} s a phase; sign-ups to "
         f"{len(report['event_paths'])} events ({', '.join(report['event_paths'])})",
         "",
