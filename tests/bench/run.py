@@ -17,7 +17,7 @@ What it does, in order:
    generator (processes with keep-alive http.client connections).
 5. Runs the sign-up scenario (tests/bench/signups.py) on a gunicorn of its own with the
    page cache on: a mix of public pages read alone, then while people sign up at 2 and 5
-   a second, then alone again, and the trivial view.
+   a second (twice over), then alone again, and the trivial view.
 6. Prints a table (requests/s, p50/p95/p99 latency, requests/s as % of the trivial view,
    errors), the peak RSS (VmHWM) of the gunicorn workers, and writes the same report with
    the date, git commit, database, concurrency and duration to bench-results.txt.
@@ -40,8 +40,10 @@ Environment variables:
                        pages    every URL in turn (the table above; the trivial view too)
                        signups  reads with the page cache on while people sign up
                                 (tests/bench/signups.py: BENCH_SIGNUP_SECONDS per phase,
-                                default 20; BENCH_SIGNUP_RATES, default "2,5" a second;
-                                BENCH_SIGNUP_CONCURRENCY, default 32)
+                                default 15; BENCH_SIGNUP_RATES, default "2,5" a second;
+                                BENCH_SIGNUP_ROUNDS, default 2; BENCH_SIGNUP_CONCURRENCY,
+                                default 32; BENCH_SIGNUP_READS=cached: without the event
+                                pages, which are never page-cached)
     BENCH_PEOPLE, BENCH_CONSULTATIONS  volume behind the indicators (default 10000, 50000;
                        `seed_volume` adds them once, with 2000 entities)
 

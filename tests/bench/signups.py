@@ -1,17 +1,18 @@
 """The sign-up scenario of `make bench` (BENCH_SCENARIOS=signups): reads while people sign up.
 
 With the anonymous page cache on, 32 connections (BENCH_SIGNUP_CONCURRENCY) read a mix of
-public pages (READ_PATHS) for BENCH_SIGNUP_SECONDS (default 20) at a time:
+public pages (READ_PATHS) for BENCH_SIGNUP_SECONDS (default 15) at a time:
 
-1. reads alone;
-2. the same reads while a second process signs people up at each rate of
+1. reads alone, then the same reads while a second process signs people up at each rate of
    BENCH_SIGNUP_RATES (default "2,5" a second) over real HTTP — the event page's form
    with its CSRF token, a distinct e-mail address each, the answer followed — spread
    over SIGNUP_EVENTS events open for registration, the popular seminar of the read mix
    first and then the next events (the cards of the home page and the events list);
    their places are raised beforehand so that every sign-up is confirmed;
-3. reads alone again (how much the machine drifted meanwhile);
-4. the trivial view on the same server, for comparison with the page table.
+2. that again, BENCH_SIGNUP_ROUNDS times in all (default 2: the machine is shared, and
+   each sign-up phase is compared with the reads alone of its own round);
+3. reads alone once more (how much the machine drifted), and the trivial view on the
+   same server, for comparison with the page table.
 
 Reported: each phase's reads (req/s, p50/p95/p99, share answered from the page cache,
 req/s as % of reads alone), the sign-ups accepted/refused and their duration, what the
@@ -79,7 +80,8 @@ def settings_from_env() -> dict:
         raise SystemExit(f"bench: BENCH_SIGNUP_READS is all or cached, not {reads!r}")
     return {
         "read_paths": [p for p in READ_PATHS if reads == "all" or p not in NEVER_PAGE_CACHED],
-        "seconds": _positive_int("BENCH_SIGNUP_SECONDS", 20),
+        "seconds": _positive_int("BENCH_SIGNUP_SECONDS", 15),
+        "rounds": _positive_int("BENCH_SIGNUP_ROUNDS", 2),
         "concurrency": _positive_int("BENCH_SIGNUP_CONCURRENCY", 32),
         "rates": parsed,
         "page_cache_seconds": page_cache_seconds(),
@@ -107,7 +109,7 @@ def run(server_env: dict[str, str], tmp_dir: Path, wrk: str | None, options: dic
     seconds, rates = options["seconds"], options["rates"]
     env = dict(server_env, PAGE_CACHE_SECONDS=options["page_cache_seconds"])
     run_id = f"bench-{int(time.time())}"
-    places = int(sum(rates) * seconds / SIGNUP_EVENTS) + 10
+    places = int(options["rounds"] * sum(rates) * seconds / SIGNUP_EVENTS) + 10
     event_paths = django_call(env, "choose_events", SIGNUP_EVENTS, places, READ_EVENT_SLUG)
     if not event_paths:
         raise BenchError("sign-ups: no upcoming one-off event is open for registration")
@@ -121,13 +123,13 @@ def run(server_env: dict[str, str], tmp_dir: Path, wrk: str | None, options: dic
             wait_until_answering(server, port, log_path)
             for path in READ_PATHS + event_paths:
                 warm_up(port, path, path)
-            phases.append(read_phase(wrk, port, "reads alone", options))
-            for rate in rates:
-                signups = (event_paths, rate, f"{run_id}-r{rate:g}")
-                phases.append(
-                    read_phase(wrk, port, f"reads + {rate:g} sign-ups/s", options, signups)
-                )
-            phases.append(read_phase(wrk, port, "reads alone, again", options))
+            for round_ in range(1, options["rounds"] + 1):
+                phases.append(read_phase(wrk, port, f"{round_}: reads alone", options))
+                for rate in rates:
+                    signups = (event_paths, rate, f"{run_id}-{round_}-r{rate:g}")
+                    label = f"{round_}: reads + {rate:g} sign-ups/s"
+                    phases.append(read_phase(wrk, port, label, options, signups))
+            phases.append(read_phase(wrk, port, "reads alone, at the end", options))
             trivial = load_url(
                 wrk, port, "trivial view", TRIVIAL_PATH, seconds, options["concurrency"]
             )
@@ -237,12 +239,12 @@ def failures(report: dict) -> list[str]:
 
 def format_report(report: dict) -> list[str]:
     options, phases = report["options"], report["phases"]
-    alone = phases[0]["reads"].requests_per_second
     lines = [
         "",
         f"Sign-ups while reading: gunicorn, {GUNICORN_WORKERS} sync workers, page cache "
         f"{report['page_cache_seconds']} s; {len(options['read_paths'])} anonymous URLs in turn, "
-        f"{options['concurrency']} connections, {options['seconds']} s a phase; sign-ups to "
+        f"{options['concurrency']} connections, {options['seconds']} s a phase, "
+        f"{options['rounds']} rounds; sign-ups to "
         f"{len(report['event_paths'])} events ({', '.join(report['event_paths'])})",
         "",
     ]
@@ -259,8 +261,13 @@ def format_report(report: dict) -> list[str]:
             "sign-ups",
         )
     ]
+    ratios: dict[float, list[float]] = {}
     for phase in phases:
         reads = phase["reads"]
+        if "signups" not in phase:
+            alone = reads.requests_per_second  # what the next sign-up phases compare with
+        elif alone:
+            ratios.setdefault(phase["rate"], []).append(reads.requests_per_second / alone)
         rows.append(
             (
                 phase["label"],
@@ -293,8 +300,13 @@ def format_report(report: dict) -> list[str]:
         f"{kb / 1024:.1f} MB (pid {pid})" for pid, kb in sorted(report["worker_rss"].items())
     )
     stored = ", ".join(f"{key} {value}" for key, value in sorted(report["stored"].items()))
+    summary = "; ".join(
+        f"{rate:g}/s: {100 * statistics.median(found):.0f} %" for rate, found in ratios.items()
+    )
     lines += [
         "",
+        f"reads' req/s while signing up, as a share of reads alone in the same round "
+        f"(median of {options['rounds']} rounds): {summary}",
         f"sign-ups as stored afterwards: {stored or 'none'}",
         f"peak RSS of gunicorn workers after the sign-up scenario (VmHWM): {peaks or 'unknown'}",
     ]
@@ -313,8 +325,7 @@ def signups_text(signups: dict | None) -> str:
     outcomes = signups["outcomes"]
     durations = signups["durations_ms"]
     total = sum(outcomes.values())
-    rate = total / signups["seconds"] if signups["seconds"] else 0.0
-    text = f"{outcomes[ACCEPTED]}/{total} accepted ({rate:.1f}/s)"
+    text = f"{outcomes[ACCEPTED]}/{total} accepted ({signups['started_per_second']:.1f}/s)"
     others = [f"{outcomes[o]} {o}" for o in OUTCOMES if o != ACCEPTED and outcomes[o]]
     if others:
         text += ", " + ", ".join(others)
