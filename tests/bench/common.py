@@ -6,6 +6,7 @@ from pathlib import Path
 
 BASE_DIR = Path(__file__).resolve().parents[2]
 LUA_REPORT = Path(__file__).resolve().with_name("report.lua")
+LUA_MIX = Path(__file__).resolve().with_name("mix.lua")
 HOST = "127.0.0.1"
 REQUEST_TIMEOUT_SECONDS = 10
 TRIVIAL_PATH = "/_bench/trivial/"
@@ -37,6 +38,7 @@ class Result:
     p95_ms: float
     p99_ms: float
     errors: dict[str, int] = field(default_factory=dict)
+    page_cache_hits: int | None = None  # answers with an `Age` header (a URL mix only)
 
     @property
     def requests_per_second(self) -> float:

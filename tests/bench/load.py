@@ -12,6 +12,7 @@ from collections import Counter
 from common import (
     ERROR_KINDS,
     HOST,
+    LUA_MIX,
     LUA_REPORT,
     REQUEST_TIMEOUT_SECONDS,
     BenchError,
@@ -56,6 +57,19 @@ def load_url(
     return load_with_python(port, label, path, seconds, concurrency, headers or {})
 
 
+def load_mix(
+    wrk: str | None, port: int, label: str, paths: list[str], seconds: int, concurrency: int
+) -> Result:
+    """Each connection requests the paths in turn; `page_cache_hits` counts answers that
+    came from the page cache (those carry Django's `Age` header)."""
+    print(f"Loading {len(paths)} URLs ({label}) for {seconds} s with {concurrency} connections")
+    if wrk:
+        return load_with_wrk(
+            wrk, port, label, paths[0], seconds, concurrency, script=LUA_MIX, more_paths=paths
+        )
+    return load_with_python(port, label, paths, seconds, concurrency)
+
+
 def load_with_wrk(
     wrk: str,
     port: int,
@@ -64,6 +78,9 @@ def load_with_wrk(
     seconds: int,
     concurrency: int,
     headers: dict | None = None,
+    *,
+    script=LUA_REPORT,
+    more_paths: list[str] = (),
 ) -> Result:
     threads = min(concurrency, os.cpu_count() or 1)
     args = [
@@ -72,9 +89,10 @@ def load_with_wrk(
         f"--connections={concurrency}",
         f"--duration={seconds}s",
         f"--timeout={REQUEST_TIMEOUT_SECONDS}s",
-        f"--script={LUA_REPORT}",
+        f"--script={script}",
         *(f"--header={name}: {value}" for name, value in (headers or {}).items()),
         f"http://{HOST}:{port}{path}",
+        *more_paths,  # read by mix.lua
     ]
     completed = run_command(args, timeout=seconds + 30)
     values = parse_wrk_report(completed.stdout)
@@ -89,6 +107,7 @@ def load_with_wrk(
         p95_ms=values["p95_us"] / 1000,
         p99_ms=values["p99_us"] / 1000,
         errors={kind: int(values[kind]) for kind in ERROR_KINDS},
+        page_cache_hits=int(values["hits"]) if "hits" in values else None,
     )
 
 
@@ -102,37 +121,52 @@ def parse_wrk_report(output: str) -> dict[str, float] | None:
 
 
 def load_with_python(
-    port: int, label: str, path: str, seconds: int, concurrency: int, headers: dict | None = None
+    port: int,
+    label: str,
+    path: str | list[str],
+    seconds: int,
+    concurrency: int,
+    headers: dict | None = None,
 ) -> Result:
-    """The fallback: one process per connection, each with a keep-alive http.client client."""
+    """The fallback: one process per connection, each with a keep-alive http.client client
+    (given a list of paths, each client requests them in turn from its own starting point)."""
+    paths = [path] if isinstance(path, str) else path
+    jobs = [
+        (port, paths[number % len(paths) :] + paths[: number % len(paths)], seconds, headers or {})
+        for number in range(concurrency)
+    ]
     with multiprocessing.Pool(concurrency) as pool:
-        outcomes = pool.starmap(python_client, [(port, path, seconds, headers or {})] * concurrency)
-    latencies_ms = [latency for latencies, _, _ in outcomes for latency in latencies]
+        outcomes = pool.starmap(python_client, jobs)
+    latencies_ms = [latency for latencies, _, _, _ in outcomes for latency in latencies]
     errors = Counter()
-    for _, client_errors, _ in outcomes:
+    for _, client_errors, _, _ in outcomes:
         errors.update(client_errors)
     p50, p95, p99 = percentiles_ms(latencies_ms)
     return Result(
         label=label,
-        path=path,
+        path=paths[0],
         requests=len(latencies_ms),
-        seconds=max(elapsed for _, _, elapsed in outcomes),
+        seconds=max(elapsed for _, _, elapsed, _ in outcomes),
         p50_ms=p50,
         p95_ms=p95,
         p99_ms=p99,
         errors={kind: errors[kind] for kind in ERROR_KINDS},
+        page_cache_hits=sum(hits for _, _, _, hits in outcomes),
     )
 
 
 def python_client(
-    port: int, path: str, seconds: int, headers: dict | None = None
-) -> tuple[list[float], Counter, float]:
-    """Send requests one after another for `seconds`; return latencies (ms), errors, time."""
+    port: int, paths: list[str], seconds: int, headers: dict | None = None
+) -> tuple[list[float], Counter, float, int]:
+    """Send requests one after another for `seconds`, going through `paths` in turn; return
+    latencies (ms), errors, time and how many answers came from the page cache (`Age`)."""
     connection = http.client.HTTPConnection(HOST, port, timeout=REQUEST_TIMEOUT_SECONDS)
     latencies_ms = []
     errors = Counter()
+    hits = 0
     started = time.monotonic()
     while time.monotonic() - started < seconds:
+        path = paths[len(latencies_ms) % len(paths)]
         sent = time.perf_counter()
         try:
             connection.request("GET", path, headers=headers or {})
@@ -143,10 +177,11 @@ def python_client(
             connection.close()  # start afresh on the next request
             continue
         latencies_ms.append((time.perf_counter() - sent) * 1000)
+        hits += response.getheader("Age") is not None
         if not 200 <= response.status < 400:
             errors["status"] += 1
     connection.close()
-    return latencies_ms, errors, time.monotonic() - started
+    return latencies_ms, errors, time.monotonic() - started, hits
 
 
 def error_kind(error: Exception) -> str:

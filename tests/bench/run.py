@@ -15,11 +15,14 @@ What it does, in order:
 4. Loads each URL in turn from a second process: Debian's wrk with tests/bench/report.lua
    (installed with apt-get when missing and running as root), or else a Python load
    generator (processes with keep-alive http.client connections).
-5. Prints a table (requests/s, p50/p95/p99 latency, requests/s as % of the trivial view,
+5. Runs the sign-up scenario (tests/bench/signups.py) on a gunicorn of its own with the
+   page cache on: a mix of public pages read alone, then while people sign up at 2 and 5
+   a second (twice over), then alone again, and the trivial view.
+6. Prints a table (requests/s, p50/p95/p99 latency, requests/s as % of the trivial view,
    errors), the peak RSS (VmHWM) of the gunicorn workers, and writes the same report with
    the date, git commit, database, concurrency and duration to bench-results.txt.
-6. Stops gunicorn whatever happened, and exits 1 if any URL had errors or non-2xx/3xx
-   answers (or the setup failed).
+7. Stops gunicorn whatever happened, and exits 1 if any URL had errors or non-2xx/3xx
+   answers, a sign-up was not accepted (or the setup failed).
 
 Environment variables:
 
@@ -33,6 +36,14 @@ Environment variables:
                        or 0 (every fragment rendered and every route walked: the cold cost)
                        or "python" to force the Python load generator
     BENCH_SKIP_SETUP   1: reuse the database of an earlier run (no migrate, no seeding)
+    BENCH_SCENARIOS    which parts run, comma-separated (default "pages,signups"):
+                       pages    every URL in turn (the table above; the trivial view too)
+                       signups  reads with the page cache on while people sign up
+                                (tests/bench/signups.py: BENCH_SIGNUP_SECONDS per phase,
+                                default 15; BENCH_SIGNUP_RATES, default "2,5" a second;
+                                BENCH_SIGNUP_ROUNDS, default 2; BENCH_SIGNUP_CONCURRENCY,
+                                default 32; BENCH_SIGNUP_READS=cached: without the event
+                                pages, which are never page-cached)
     BENCH_PEOPLE, BENCH_CONSULTATIONS  volume behind the indicators (default 10000, 50000;
                        `seed_volume` adds them once, with 2000 entities)
 
@@ -41,6 +52,7 @@ Examples:
     make bench
     DATABASE_URL=postgres://postgres@127.0.0.1:5432/owes_bench make bench
     BENCH_SECONDS=3 BENCH_CONCURRENCY=4 .venv/bin/python tests/bench/run.py
+    BENCH_SCENARIOS=signups BENCH_SIGNUP_SECONDS=5 BENCH_SKIP_SETUP=1 make bench
 
 Only 127.0.0.1 is ever targeted.
 """
@@ -57,6 +69,7 @@ from pathlib import Path
 
 import environ
 import psycopg
+import signups
 from common import (
     BASE_DIR,
     GUNICORN_WORKERS,
@@ -106,12 +119,14 @@ STAFF_URLS = [
     ("indicators, a year (Kadra)", "/intranet/kadra/wskazniki/?rok={year}"),
 ]
 STAFF_EMAIL = "kadra@owes.example.org"
-# The ceiling every other URL is compared with: the same stack, a view doing nothing.
+SCENARIOS = ("pages", "signups")
 
 
 def main() -> int:
     seconds = env_int("BENCH_SECONDS", 10)
     concurrency = env_int("BENCH_CONCURRENCY", 8)
+    scenarios = chosen_scenarios()
+    signup_options = signups.settings_from_env()
     output = Path(os.environ.get("BENCH_OUTPUT") or BASE_DIR / "bench-results.txt")
     load_before = os.getloadavg()[0]
     if load_before > (os.cpu_count() or 1) / 2:
@@ -123,12 +138,18 @@ def main() -> int:
             server_env = make_server_env(database)
             prepare_site(server_env)
             wrk = None if os.environ.get("BENCH_TOOL") == "python" else find_or_install_wrk()
-            results, worker_rss = benchmark(server_env, tmp_dir, wrk, seconds, concurrency)
+            results, worker_rss = [], {}
+            if "pages" in scenarios:
+                results, worker_rss = benchmark(server_env, tmp_dir, wrk, seconds, concurrency)
+            signup_report = None
+            if "signups" in scenarios:
+                signup_report = signups.run(server_env, tmp_dir, wrk, signup_options)
         except BenchError as error:
             print(f"\nbench: {error}", file=sys.stderr)
             return 1
     report = format_report(
         results=results,
+        signup_report=signup_report,
         worker_rss=worker_rss,
         database=database,
         tool="wrk" if wrk else "python (http.client, multiprocessing)",
@@ -139,12 +160,20 @@ def main() -> int:
     print("\n" + report)
     output.write_text(report + "\n", encoding="utf-8")
     print(f"Report written to {output}")
-    failed = [result for result in results if result.error_count]
+    failed = [result.label for result in results if result.error_count]
+    failed += signups.failures(signup_report) if signup_report else []
     if failed:
-        labels = ", ".join(result.label for result in failed)
-        print(f"bench: FAILED, errors or non-2xx/3xx answers for: {labels}", file=sys.stderr)
+        print(f"bench: FAILED, errors or refusals: {'; '.join(failed)}", file=sys.stderr)
         return 1
     return 0
+
+
+def chosen_scenarios() -> set[str]:
+    value = os.environ.get("BENCH_SCENARIOS") or ",".join(SCENARIOS)
+    chosen = {name.strip() for name in value.split(",") if name.strip()}
+    if not chosen or not chosen <= set(SCENARIOS):
+        raise SystemExit(f"bench: BENCH_SCENARIOS takes {', '.join(SCENARIOS)}, not {value!r}")
+    return chosen
 
 
 def env_int(name: str, default: int) -> int:
@@ -332,6 +361,7 @@ def benchmark(
 def format_report(
     *,
     results: list[Result],
+    signup_report: dict | None,
     worker_rss: dict[int, int],
     database: Database,
     tool: str,
@@ -352,9 +382,19 @@ def format_report(
         f"machine:      {os.cpu_count()} CPUs, load average {load_before:.2f} before the run",
         "",
     ]
-    peaks = ", ".join(f"{kb / 1024:.1f} MB (pid {pid})" for pid, kb in sorted(worker_rss.items()))
-    footer = ["", f"peak RSS of gunicorn workers (VmHWM): {peaks or 'unknown'}", *SETUP_NOTES]
-    return "\n".join(header + format_table(results) + footer)
+    body = []
+    if results:
+        peaks = ", ".join(
+            f"{kb / 1024:.1f} MB (pid {pid})" for pid, kb in sorted(worker_rss.items())
+        )
+        body = [
+            *format_table(results),
+            "",
+            f"peak RSS of gunicorn workers (VmHWM): {peaks or 'unknown'}",
+        ]
+    if signup_report:
+        body += signups.format_report(signup_report)
+    return "\n".join(header + body + ["", *SETUP_NOTES])
 
 
 def format_table(results: list[Result]) -> list[str]:

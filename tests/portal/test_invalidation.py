@@ -185,3 +185,42 @@ def test_a_redis_flush_in_the_middle_never_brings_back_old_fragments(site, live_
 
     assert "Po restarcie" in html_of(Client(), "/")
     assert "Po restarcie" in html_of(Client(), site["news"].url)
+
+
+def test_the_badges_of_a_whole_events_list_cost_one_read_of_the_versions(
+    home_page, live_redis, monkeypatch, django_capture_on_commit_callbacks
+):
+    """Every response fills in each card's badge (page cache or not); the versions of all
+    the listed events come from Redis in one round trip, not one per card, and a sign-up
+    still changes the badge of its own event's card only."""
+    from django.core.cache.backends.redis import RedisCacheClient
+
+    now = timezone.now()
+    index = EventIndexPageFactory(parent=home_page)
+    events = [
+        EventPageFactory(
+            parent=index,
+            capacity=1,
+            start=now + datetime.timedelta(days=2 + number),
+            end=now + datetime.timedelta(days=2 + number, hours=2),
+        )
+        for number in range(12)
+    ]
+    warm(index.url)
+    with django_capture_on_commit_callbacks(execute=True):
+        Client().post(events[5].url, sign_up_data())
+    reads = []
+    read_from_redis = RedisCacheClient.get_many
+
+    def counted(self, keys):  # Django's own client, counted, still reading Redis
+        reads.append(list(keys))
+        return read_from_redis(self, keys)
+
+    monkeypatch.setattr(RedisCacheClient, "get_many", counted)
+
+    html = html_of(Client(), index.url)
+
+    event_version_reads = [keys for keys in reads if any(":area-version:event:" in k for k in keys)]
+    assert len(event_version_reads) == 1
+    assert sum(":area-version:event:" in key for key in event_version_reads[0]) == 12
+    assert html.count("badge--waiting") == 1 and html.count("badge--last") == 11
