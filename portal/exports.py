@@ -12,7 +12,6 @@ from collections.abc import Iterable, Sequence
 from decimal import Decimal
 
 from django.http import HttpResponse
-from openpyxl import Workbook
 
 FORMULA_TRIGGERS = ("=", "+", "-", "@", "\t", "\r")
 CONTENT_TYPES = {
@@ -44,6 +43,8 @@ def xlsx_bytes(
     header: Sequence, rows: Iterable[Sequence], *, sheet_title: str = "", heading: str = ""
 ) -> bytes:
     """One worksheet: an optional heading line, the header, the rows."""
+    from openpyxl import Workbook  # imported on use: a public page never needs it
+
     workbook = Workbook()
     sheet = workbook.active
     if sheet_title:

@@ -4,7 +4,6 @@ from dataclasses import dataclass
 
 from django.conf import settings
 from django.utils import timezone
-from icalendar import Calendar, Event, vText
 
 
 @dataclass(frozen=True)
@@ -21,6 +20,8 @@ class CalendarEntry:
 
 def calendar_ics(entries, *, name: str, product: str, method: str = "") -> bytes:
     """A calendar of `entries` (CalendarEntry); `method` e.g. "PUBLISH" for an invitation."""
+    from icalendar import Calendar, Event, vText  # on use: most requests never build one
+
     calendar = Calendar()
     calendar.add("prodid", f"-//OWES Portal//{product}//PL")
     calendar.add("version", "2.0")

@@ -2,20 +2,25 @@
 
 import logging
 import re
+import sys
 
 from django.db import DatabaseError, connection, transaction
-
-try:
-    from elasticsearch import ApiError, TransportError
-
-    SEARCH_CLUSTER_ERRORS = (TransportError, ApiError, ConnectionError)
-except ImportError:  # pragma: no cover - elasticsearch is a dependency
-    SEARCH_CLUSTER_ERRORS = (ConnectionError,)
 
 logger = logging.getLogger(__name__)
 
 QUERY_MAX_LENGTH = 200
 _WORD = re.compile(r"\w+")
+
+
+def cluster_errors() -> tuple:
+    """What a search backend raises when Elasticsearch does not answer. Only a backend
+    that uses the Elasticsearch client can raise its errors, and such a backend has
+    imported it: a worker of a site without a cluster never loads it (about 20 MB)."""
+    if "elasticsearch" not in sys.modules:
+        return (ConnectionError,)
+    from elasticsearch import ApiError, TransportError
+
+    return (TransportError, ApiError, ConnectionError)
 
 
 def display_query(raw: str) -> str:
@@ -47,7 +52,7 @@ def site_search(words: str):
         return []
     try:
         return _search(words, backend="default")
-    except SEARCH_CLUSTER_ERRORS:
+    except cluster_errors():
         logger.warning("Elasticsearch did not answer; site search used the database")
         return _search(words, backend="database")
 
@@ -69,5 +74,5 @@ def suggestions(words: str, limit: int = 3) -> list:
     try:
         with transaction.atomic():
             return list(_pages().search(Fuzzy(words, unaccent=True))[:limit])
-    except (DatabaseError, *SEARCH_CLUSTER_ERRORS):
+    except (DatabaseError, *cluster_errors()):
         return []

@@ -18,8 +18,6 @@ from django.utils.deconstruct import deconstructible
 from django.utils.functional import cached_property
 from django.utils.translation import gettext_lazy as _
 from PIL import Image
-from pypdf import PdfReader
-from pypdf.errors import PyPdfError
 
 HTML_MARKERS = (b"<html", b"<!doctype", b"<script", b"<svg", b"<?xml")
 # The part that makes a zip an OOXML document of each kind.
@@ -40,6 +38,10 @@ def extension_of(name: str) -> str:
 
 
 def _is_pdf(file) -> bool:
+    # pypdf is imported on use: only an upload needs it, not every worker's start-up
+    from pypdf import PdfReader
+    from pypdf.errors import PyPdfError
+
     if not file.read(5) == b"%PDF-":
         return False
     file.seek(0)

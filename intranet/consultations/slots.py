@@ -6,7 +6,6 @@ from collections import defaultdict
 from dataclasses import dataclass
 from functools import lru_cache
 
-import holidays
 from django.utils import timezone
 
 from intranet.models import AdviserProfile, Availability, AvailabilityException, Booking
@@ -29,7 +28,9 @@ class Slot:
 
 
 @lru_cache(maxsize=8)
-def polish_holidays(year: int) -> holidays.HolidayBase:
+def polish_holidays(year: int):
+    import holidays  # on use: the public site's workers never compute a slot
+
     return holidays.Poland(years=year, language="pl")
 
 
