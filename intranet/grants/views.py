@@ -56,9 +56,9 @@ class DecisionForm(forms.Form):
     decision = forms.ChoiceField(
         label=gettext_lazy("Decision"),
         choices=[
-            ("awarded", gettext_lazy("award")),
-            ("reserve", gettext_lazy("reserve list")),
-            ("rejected", gettext_lazy("reject")),
+            (Application.Status.AWARDED, gettext_lazy("award")),
+            (Application.Status.RESERVE, gettext_lazy("reserve list")),
+            (Application.Status.REJECTED, gettext_lazy("reject")),
         ],
         widget=forms.RadioSelect,
     )
@@ -174,7 +174,8 @@ def application(request, application_id):
             "appeal_form": appeal_form,
             "appeal_deadline": deadline,
             "place": services.place_of(application),
-            "may_appeal": application.status in ("rejected", "reserve")
+            "may_appeal": application.status
+            in (Application.Status.REJECTED, Application.Status.RESERVE)
             and not application.appealed_at
             and deadline is not None
             and timezone.now() <= deadline,
@@ -230,7 +231,9 @@ def publish(request, call_id):
 @login_required
 def evaluate(request, application_id):
     application = get_object_or_404(
-        Application.objects.select_related("call", "entity").exclude(status="draft"),
+        Application.objects.select_related("call", "entity").exclude(
+            status=Application.Status.DRAFT
+        ),
         pk=application_id,
     )
     call = application.call

@@ -62,7 +62,7 @@ class ItemStatusForm(forms.Form):
         super().__init__(*args, **kwargs)
         user_id = enrolment.user_id or 0
         self.fields["booking"].queryset = Booking.objects.filter(
-            member_id=user_id, status="attended"
+            member_id=user_id, status=Booking.Status.ATTENDED
         ).select_related("specialisation")
         self.fields["registration"].queryset = Registration.objects.filter(
             user_id=user_id, attended=True
