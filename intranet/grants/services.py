@@ -222,25 +222,23 @@ def application_decide(*, application: Application, staff_user, decision: str, j
             .first()
         )
         location = enrolment.location if enrolment else None
+        agreement = {"entity": application.entity, "signed_on": today, "location": location}
+        number = f"{application.call.number}/{application.pk}"
         if application.amount_requested:
             Grant.objects.create(
-                entity=application.entity,
+                **agreement,
                 kind=Grant.Kind.GRANT,
                 amount=application.amount_requested,
-                signed_on=today,
-                location=location,
-                agreement_number=f"{application.call.number}/{application.pk}",
+                agreement_number=number,
             )
         if application.bridging_amount:
             Grant.objects.create(
-                entity=application.entity,
+                **agreement,
                 kind=Grant.Kind.BRIDGING,
                 amount=application.bridging_amount,
-                signed_on=today,
                 period_start=today,
                 period_end=today + datetime.timedelta(days=30 * application.bridging_months),
-                location=location,
-                agreement_number=f"{application.call.number}/{application.pk}/P",
+                agreement_number=f"{number}/P",
             )
     return application
 

@@ -122,6 +122,11 @@ CONSULTATION_COLUMNS = [
     (_("Adviser"), lambda b: b.adviser.name),
 ]
 
+JOB_COLUMNS = [
+    (_("Entity"), lambda j: j.grant.entity.name),
+    (_("Job started on"), lambda j: j.start_date),
+]
+
 
 def _consultations(**filters):
     """The records of a consultation figure: the period's consultations matching `filters`."""
@@ -234,19 +239,12 @@ RECORDS = {
     "jobs": (
         _("Jobs created"),
         lambda p: indicators.jobs_created(p).select_related("grant__entity"),
-        [
-            (_("Entity"), lambda j: j.grant.entity.name),
-            (_("Job started on"), lambda j: j.start_date),
-            (_("Working time (FTE)"), lambda j: j.working_time),
-        ],
+        [*JOB_COLUMNS, (_("Working time (FTE)"), lambda j: j.working_time)],
     ),
     "jobs_maintained": (
         _("Jobs maintained"),
         lambda p: indicators.jobs_maintained(p).select_related("grant__entity"),
-        [
-            (_("Entity"), lambda j: j.grant.entity.name),
-            (_("Job started on"), lambda j: j.start_date),
-        ],
+        JOB_COLUMNS,
     ),
     "partnerships": (
         _("Partnerships created"),
