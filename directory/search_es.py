@@ -183,6 +183,9 @@ class ElasticsearchBackend:
                 if counts[name].get(value) or value in selected
             ]
 
+        def flag(name, label, selected):
+            return [FacetValue("1", str(label), counts[name].get("true", 0), selected)]
+
         service_names = {
             tag.slug: tag.name for tag in _service_tags(list(counts["service"]) + query.services)
         }
@@ -193,22 +196,12 @@ class ElasticsearchBackend:
                 FacetValue(slug, service_names.get(slug, slug), number, slug in query.services)
                 for slug, number in counts["service"].items()
             ],
-            "social_enterprise": [
-                FacetValue(
-                    "1",
-                    str(_("Social enterprise (PS) status")),
-                    counts["social_enterprise"].get("true", 0),
-                    query.social_enterprise,
-                )
-            ],
-            "social_clauses": [
-                FacetValue(
-                    "1",
-                    str(_("Ready for social clauses")),
-                    counts["social_clauses"].get("true", 0),
-                    query.social_clauses,
-                )
-            ],
+            "social_enterprise": flag(
+                "social_enterprise", _("Social enterprise (PS) status"), query.social_enterprise
+            ),
+            "social_clauses": flag(
+                "social_clauses", _("Ready for social clauses"), query.social_clauses
+            ),
         }
         return DirectoryResults(page=page, total=page.paginator.count, facets=facets)
 

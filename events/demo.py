@@ -155,11 +155,11 @@ def seed_offer(index) -> None:
         .order_by("start")
     ):
         registrations = Registration.objects.filter(event=event)
-        if not registrations.filter(status="waiting").exists():
+        if not registrations.filter(status=Registration.Status.WAITING).exists():
             continue
-        if registrations.filter(status="cancelled").exists():
+        if registrations.filter(status=Registration.Status.CANCELLED).exists():
             return
-        leaving = registrations.filter(status="confirmed").order_by("pk").first()
+        leaving = registrations.filter(status=Registration.Status.CONFIRMED).order_by("pk").first()
         services.registration_cancel(event=event, token=leaving.token)
         return
 
@@ -225,7 +225,9 @@ def _registrations(event, confirmed, *, waiting, generator):
             Registration(
                 event=event,
                 occurrence_date=timezone.localtime(event.start).date(),
-                status="confirmed" if number < confirmed else "waiting",
+                status=Registration.Status.CONFIRMED
+                if number < confirmed
+                else Registration.Status.WAITING,
                 first_name=first,
                 last_name=last,
                 email=f"{slugify(anyascii(first))}.{slugify(anyascii(last))}.{event.pk}.{number}"

@@ -16,13 +16,9 @@ PERSON_FIELDS = (
 )
 
 
-class PersonDataMixin:
-    def person_data(self) -> dict:
-        """The cleaned fields `services.registration_create` takes about the person."""
-        return {name: self.cleaned_data[name] for name in PERSON_FIELDS if name in self.fields}
+class PersonForm(forms.Form):
+    """The person signing up, online or by phone through staff."""
 
-
-class RegistrationForm(PersonDataMixin, forms.Form):
     first_name = forms.CharField(label=_("First name"), max_length=100)
     last_name = forms.CharField(label=_("Last name"), max_length=100)
     email = forms.EmailField(label=_("E-mail"), max_length=254)
@@ -30,6 +26,13 @@ class RegistrationForm(PersonDataMixin, forms.Form):
     organisation = forms.CharField(
         label=_("Organisation (optional)"), max_length=200, required=False
     )
+
+    def person_data(self) -> dict:
+        """The cleaned fields `services.registration_create` takes about the person."""
+        return {name: self.cleaned_data[name] for name in PERSON_FIELDS if name in self.fields}
+
+
+class RegistrationForm(PersonForm):
     participant_type = forms.ChoiceField(
         label=_("Who are you?"),
         choices=Registration.ParticipantType.choices,

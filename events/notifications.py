@@ -4,13 +4,9 @@
 from django.utils.translation import gettext_noop
 
 from events import ical
+from events.models import Registration
+from events.recurrence import occurrence_of
 from portal.mail import absolute_url, mail_queue
-
-
-def services_occurrence_of(registration):
-    from events.services import occurrence_of
-
-    return occurrence_of(registration)
 
 
 def registration_url(registration) -> str:
@@ -27,7 +23,7 @@ def offer_url(registration) -> str:
 
 def _send(registration, template: str, subject: str, *, attach_ics: bool) -> bool:
     event = registration.event
-    occurrence = services_occurrence_of(registration)
+    occurrence = occurrence_of(registration)
     context = {
         "registration": registration,
         "event": event,
@@ -35,11 +31,11 @@ def _send(registration, template: str, subject: str, *, attach_ics: bool) -> boo
         "manage_url": registration_url(registration),
         "offer_url": offer_url(registration),
         "event_url": absolute_url(event.url),
-        "show_online_link": registration.status == "confirmed",
+        "show_online_link": registration.status == Registration.Status.CONFIRMED,
     }
     attachments = ()
     if attach_ics:
-        online = event.online_url if registration.status == "confirmed" else ""
+        online = event.online_url if registration.status == Registration.Status.CONFIRMED else ""
         attachments = (
             (
                 "wydarzenie.ics",
@@ -58,7 +54,7 @@ def _send(registration, template: str, subject: str, *, attach_ics: bool) -> boo
 
 
 def registration_received(registration) -> bool:
-    if registration.status == "confirmed":
+    if registration.status == Registration.Status.CONFIRMED:
         subject = gettext_noop("Sign-up confirmed: %(title)s")
     else:
         subject = gettext_noop("Waiting list: %(title)s")
@@ -67,7 +63,7 @@ def registration_received(registration) -> bool:
         registration,
         "registration_received",
         subject,
-        attach_ics=registration.status == "confirmed",
+        attach_ics=registration.status == Registration.Status.CONFIRMED,
     )
 
 
@@ -125,7 +121,7 @@ def thank_you(registration, certificate, *, feedback_url: str = "") -> bool:
         context={
             "registration": registration,
             "event": registration.event,
-            "occurrence": services_occurrence_of(registration),
+            "occurrence": occurrence_of(registration),
             "certificate": certificate,
             "certificate_url": certificate_url(certificate),
             "feedback_url": feedback_url,

@@ -99,3 +99,17 @@ def next_occurrence(event, now=None) -> Occurrence | None:
     now = now or timezone.now()
     upcoming = occurrences(event, after=now)
     return upcoming[0] if upcoming else None
+
+
+def occurrence_of(registration) -> Occurrence:
+    """The date a registration is for (a one-off event moved to another day: its new date)."""
+    event = registration.event
+    found = occurrence_on(event, registration.occurrence_date)
+    if found is not None:
+        return found
+    # A date later excluded from the series: keep its original time of day.
+    local = timezone.localtime(event.start)
+    start = timezone.make_aware(
+        datetime.datetime.combine(registration.occurrence_date, local.time())
+    )
+    return Occurrence(event=event, start=start, end=start + (event.end - event.start))

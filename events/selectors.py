@@ -9,6 +9,7 @@ from django.utils import timezone
 
 from events.models import Certificate, EventKind, EventPage, Registration
 from events.recurrence import Occurrence, occurrences
+from events.rules import registration_refusal
 from portal.dates import month_bounds
 from portal.models import Location
 from portal.params import choice_or_404, id_or_404, month_or_404
@@ -161,8 +162,6 @@ def locations():
 def status_badge(occurrence, now=None) -> tuple[str, str]:
     """(code, label) of the badge of one date: open, last places, waiting list…"""
     from django.utils.translation import gettext as _
-
-    from events.services import registration_refusal
 
     event = occurrence.event
     if event.is_cancelled:

@@ -23,7 +23,8 @@ from django.utils.translation import gettext_lazy as _
 from events import notifications, selectors
 from events.live import event_area
 from events.models import EventPage, Registration
-from events.recurrence import Occurrence, occurrence_on
+from events.recurrence import Occurrence, occurrence_of, occurrence_on
+from events.rules import RegistrationRefused, registration_refusal
 from portal.versions import areas_changed
 
 logger = logging.getLogger(__name__)
@@ -38,21 +39,6 @@ CONSENT_TEXT = (
     "wymaganej w projektach współfinansowanych z Unii Europejskiej."
 )
 NEWSLETTER_TEXT = "Chcę otrzymywać informacje o wydarzeniach i naborach pocztą elektroniczną."
-
-
-class RegistrationRefused(Exception):
-    """A sign-up the rules do not allow; `message` is shown to the person."""
-
-    message = _("Registration is not possible.")
-
-    def __init__(self, message=None):
-        super().__init__(message or self.message)
-        if message:
-            self.message = message
-
-
-class RegistrationClosed(RegistrationRefused):
-    message = _("Registration for this event is closed.")
 
 
 class EventFull(RegistrationRefused):
@@ -73,29 +59,6 @@ class NoSuchDate(RegistrationRefused):
 def _places_changed(event_id: int) -> None:
     """Only this event's place counts and badges change (its live slot, events/live.py)."""
     areas_changed(event_area(event_id), content=False)
-
-
-def registration_refusal(occurrence: Occurrence, *, now=None) -> RegistrationRefused | None:
-    """Why nobody can sign up for this date right now (closed, past, cancelled), or None.
-
-    Online registration closes at the event's "registration closes" time (for a one-off
-    event) or when the date starts.
-    """
-    now = now or timezone.now()
-    event = occurrence.event
-    if event.is_cancelled:
-        return RegistrationClosed(_("This event has been cancelled."))
-    deadline = occurrence.start
-    if event.registration_closes_at and not event.repeats:
-        deadline = min(deadline, event.registration_closes_at)
-    if occurrence.end <= now or now >= deadline:
-        return RegistrationClosed()
-    if event.registration_opens_at and now < event.registration_opens_at:
-        return RegistrationClosed(
-            _("Registration opens on %(date)s.")
-            % {"date": timezone.localtime(event.registration_opens_at).strftime("%d.%m.%Y %H:%M")}
-        )
-    return None
 
 
 def _locked(event: EventPage) -> EventPage:
@@ -206,20 +169,6 @@ def waiting_position(registration: Registration) -> int | None:
         status=Registration.Status.WAITING, pk__lt=registration.pk
     )
     return ahead.count() + 1
-
-
-def occurrence_of(registration: Registration) -> Occurrence:
-    """The date a registration is for (a one-off event moved to another day: its new date)."""
-    event = registration.event
-    found = occurrence_on(event, registration.occurrence_date)
-    if found is not None:
-        return found
-    # A date later excluded from the series: keep its original time of day.
-    local = timezone.localtime(event.start)
-    start = timezone.make_aware(
-        datetime.datetime.combine(registration.occurrence_date, local.time())
-    )
-    return Occurrence(event=event, start=start, end=start + (event.end - event.start))
 
 
 def registration_cancel(*, event: EventPage, token: str, now=None) -> Registration | None:

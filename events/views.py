@@ -172,8 +172,8 @@ def _sign_up(request, event, occurrence, form):
     return redirect(event.url + event.reverse_subpage("registration", args=(registration.token,)))
 
 
-def registration_manage(request, event, token):
-    """The secret-link page: status, online link when confirmed, and cancelling."""
+def _registration_or_404(event, token) -> Registration:
+    """The registration behind a secret link of this event; an unknown link is a 404."""
     registration = (
         Registration.objects.filter(event=event, token=text(token, 64))
         .select_related("event")
@@ -181,6 +181,12 @@ def registration_manage(request, event, token):
     )
     if registration is None:
         raise Http404("Unknown registration link")
+    return registration
+
+
+def registration_manage(request, event, token):
+    """The secret-link page: status, online link when confirmed, and cancelling."""
+    registration = _registration_or_404(event, token)
     occurrence = services.occurrence_of(registration)
     can_cancel = (
         registration.status != Registration.Status.CANCELLED and occurrence.end > timezone.now()
@@ -227,13 +233,7 @@ def registration_manage(request, event, token):
 def offer_confirm(request, event, token):
     """The e-mailed link of a place held for someone: GET shows the offer, a POST with
     confirm=yes takes the place (never on GET: mail scanners open links)."""
-    registration = (
-        Registration.objects.filter(event=event, token=text(token, 64))
-        .select_related("event")
-        .first()
-    )
-    if registration is None:
-        raise Http404("Unknown registration link")
+    registration = _registration_or_404(event, token)
     manage_url = event.url + event.reverse_subpage("registration", args=(registration.token,))
     if request.method == "POST" and request.POST.get("confirm") == "yes":
         try:

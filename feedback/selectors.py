@@ -136,21 +136,12 @@ def results(*, year: int, dimension: str) -> list[GroupResult]:
             groups[key] = GroupResult(key=key, label=label)
         return groups[key]
 
-    invited = (
-        Invitation.objects.filter(sent_at__isnull=False, held_on__year=year)
-        .values(*values)
-        .annotate(count=Count("pk"))
-        .order_by()
-    )
-    for row in invited:
+    def counted(records):
+        return records.values(*values).annotate(count=Count("pk")).order_by()
+
+    for row in counted(Invitation.objects.filter(sent_at__isnull=False, held_on__year=year)):
         group(row).invitations = row["count"]
-    answered = (
-        Response.objects.filter(held_on__year=year)
-        .values(*values)
-        .annotate(count=Count("pk"))
-        .order_by()
-    )
-    for row in answered:
+    for row in counted(Response.objects.filter(held_on__year=year)):
         group(row).responses = row["count"]
     per_question = (
         Answer.objects.filter(response__held_on__year=year)

@@ -2,7 +2,7 @@ from django import forms
 from django.core.exceptions import ValidationError
 from django.db import models
 from django.utils import timezone
-from django.utils.functional import SimpleLazyObject
+from django.utils.module_loading import import_string
 from django.utils.translation import gettext_lazy as _
 from modelcluster.contrib.taggit import ClusterTaggableManager
 from modelcluster.fields import ParentalKey, ParentalManyToManyField
@@ -13,13 +13,14 @@ from wagtail.fields import StreamField
 from wagtail.models import Page
 from wagtail.search import index
 
-from news import feeds, selectors
 from news.blocks import NewsBodyBlock
 from portal.models import BasePage
-from portal.pagination import paginate
-from portal.params import page_number, slug_or_404
 
-NEWS_PER_PAGE = 10
+
+def _view(name: str):
+    """A view of news/views.py by name: the pages route to it without importing it (the
+    views query these models, so the models may not import the views)."""
+    return import_string(f"news.views.{name}")
 
 
 class NewsCategory(models.Model):
@@ -56,32 +57,15 @@ class NewsIndexPage(RoutablePageMixin, BasePage):
 
     @path("")
     def news_list(self, request):
-        listing = selectors.news_listing(
-            self,
-            category_slug=request.GET.get("kategoria") and slug_or_404(request.GET["kategoria"]),
-            tag_slug=request.GET.get("tag") and slug_or_404(request.GET["tag"]),
-        )
-        return self.render(
-            request,
-            context_overrides={
-                "listing": listing,
-                # Counted and fetched only when the list's cached fragment is missing (a bad
-                # page number is then a 404, as before).
-                "page_obj": SimpleLazyObject(
-                    lambda: paginate(request, listing.news, NEWS_PER_PAGE)
-                ),
-                "page_number": page_number(request.GET.get("page")),
-                "categories": selectors.categories(),
-            },
-        )
+        return _view("news_list")(request, self)
 
     @path("rss/", name="rss")
     def rss_feed(self, request):
-        return feeds.NewsRssFeed(self)(request)
+        return _view("rss_feed")(request, self)
 
     @path("atom/", name="atom")
     def atom_feed(self, request):
-        return feeds.NewsAtomFeed(self)(request)
+        return _view("atom_feed")(request, self)
 
 
 class NewsPage(BasePage):
@@ -148,7 +132,5 @@ class NewsPage(BasePage):
                 {"main_image_alt": _("Describe the image for people who cannot see it.")}
             )
 
-    def get_context(self, request, *args, **kwargs):
-        context = super().get_context(request, *args, **kwargs)
-        context["related_news"] = selectors.related_news(self)
-        return context
+    def serve(self, request, *args, **kwargs):
+        return _view("news_detail")(request, self, *args, **kwargs)

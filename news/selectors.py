@@ -7,16 +7,11 @@ from django.http import Http404
 from taggit.models import Tag
 from wagtail.images import get_image_model
 
+from news.models import NewsCategory, NewsIndexPage, NewsPage
 from portal.selectors import without_restricted
 
 RELATED_NEWS_COUNT = 3
 FEED_ITEMS = 20
-
-
-def _news_model():
-    from news.models import NewsPage
-
-    return NewsPage
 
 
 def _with_listing_data(news: QuerySet) -> QuerySet:
@@ -28,15 +23,13 @@ def _with_listing_data(news: QuerySet) -> QuerySet:
 
 
 def published_news(index_page=None) -> QuerySet:
-    news = without_restricted(_news_model().objects.live())
+    news = without_restricted(NewsPage.objects.live())
     if index_page is not None:
         news = news.child_of(index_page)
     return news.order_by("-date", "-first_published_at", "-pk")
 
 
 def categories():
-    from news.models import NewsCategory
-
     return NewsCategory.objects.all()
 
 
@@ -53,8 +46,6 @@ class NewsListing:
 
 def news_listing(index_page, *, category_slug=None, tag_slug=None) -> NewsListing:
     """The index's news, optionally filtered; an unknown category or tag is a 404."""
-    from news.models import NewsCategory
-
     news = published_news(index_page)
     listing = NewsListing(news=news)
     if category_slug:
@@ -94,8 +85,6 @@ def home_section() -> dict:
     """The home page's news section: the newest three and the index for "all
     news" (looked up only when shown)."""
     from django.utils.functional import SimpleLazyObject
-
-    from news.models import NewsIndexPage
 
     return {
         "items": latest_news(3),

@@ -9,9 +9,10 @@ import datetime
 from pathlib import Path
 
 import environ
-from csp.constants import NONE, SELF
 from django.core.exceptions import ImproperlyConfigured
 from django.utils.translation import gettext_lazy as _
+
+from portal import settings_parts
 
 BASE_DIR = Path(__file__).resolve().parent.parent
 
@@ -143,29 +144,11 @@ REDIS_URL = env.str("REDIS_URL", default="")
 # When Redis does not answer, each process serves from its own memory and retries Redis
 # every REDIS_RETRY_SECONDS (portal/cache.py): an outage is logged, never a server error.
 REDIS_TIMEOUT_SECONDS = env.float("REDIS_TIMEOUT_SECONDS", default=0.5)
-if REDIS_URL:
-    CACHES = {
-        "default": {
-            "BACKEND": "portal.cache.FailoverRedisCache",
-            "LOCATION": REDIS_URL,
-            "KEY_PREFIX": "owes",
-            "OPTIONS": {
-                "socket_connect_timeout": REDIS_TIMEOUT_SECONDS,
-                "socket_timeout": REDIS_TIMEOUT_SECONDS,
-                "RETRY_SECONDS": env.int("REDIS_RETRY_SECONDS", default=5),
-            },
-        }
-    }
-else:
-    CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
-# Fragments, routes and facet counts (portal/fragments.py): every key carries the content
-# version read from the default cache, so a key never changes meaning and each process may
-# keep its own copy — no network round trip per fragment.
-CACHES["fragments"] = {
-    "BACKEND": "django.core.cache.backends.locmem.LocMemCache",
-    "LOCATION": "fragments",
-    "OPTIONS": {"MAX_ENTRIES": 3000},
-}
+CACHES = settings_parts.caches(
+    redis_url=REDIS_URL,
+    timeout=REDIS_TIMEOUT_SECONDS,
+    retry_seconds=env.int("REDIS_RETRY_SECONDS", default=5),
+)
 
 # Whole pages for anonymous visitors (portal/page_cache.py); 0 turns the cache off.
 PAGE_CACHE_SECONDS = env.int("PAGE_CACHE_SECONDS", default=60)
@@ -175,14 +158,7 @@ PAGE_CACHE_SECONDS = env.int("PAGE_CACHE_SECONDS", default=60)
 # learns of a change made in another one only when this runs out: hence a short default.
 FRAGMENT_CACHE_SECONDS = env.int("FRAGMENT_CACHE_SECONDS", default=600 if REDIS_URL else 60)
 CACHE_MIDDLEWARE_KEY_PREFIX = "page"
-# Whole pages too are kept per process under versioned keys (one Redis round trip per
-# request: the version), at most 1,000 of them (about 25 MB).
-CACHE_MIDDLEWARE_ALIAS = "pages"
-CACHES["pages"] = {
-    "BACKEND": "django.core.cache.backends.locmem.LocMemCache",
-    "LOCATION": "pages",
-    "OPTIONS": {"MAX_ENTRIES": 1000},
-}
+CACHE_MIDDLEWARE_ALIAS = "pages"  # per process, under versioned keys (settings_parts)
 CACHE_MIDDLEWARE_SECONDS = PAGE_CACHE_SECONDS
 
 # E-mail: every message — ours, allauth's, error reports — is written to the outbox in the
@@ -423,62 +399,13 @@ BOOKING_CHANGE_HOURS = env.int("BOOKING_CHANGE_HOURS", default=24)
 JOB_CHECK_EVERY_MONTHS = env.int("JOB_CHECK_EVERY_MONTHS", default=3)
 JOB_MONITORING_MONTHS = env.int("JOB_MONITORING_MONTHS", default=12)
 
-# Content-Security-Policy for the public site and intranet: no inline scripts or styles.
-# The Wagtail admin (which relies on inline scripts) is excluded.
-CONTENT_SECURITY_POLICY = {
-    "EXCLUDE_URL_PREFIXES": ["/admin/"],
-    "DIRECTIVES": {
-        "default-src": [SELF],
-        "script-src": [SELF],
-        "style-src": [SELF],
-        "img-src": [SELF, "data:"],
-        "font-src": [SELF],
-        "connect-src": [SELF],
-        "frame-src": [
-            "https://www.youtube-nocookie.com",
-            "https://www.youtube.com",
-            "https://player.vimeo.com",
-        ],
-        "form-action": [SELF],
-        "frame-ancestors": [NONE],
-        "base-uri": [SELF],
-        "object-src": [NONE],
-    },
-}
+# Content-Security-Policy: no inline scripts or styles; the Wagtail admin is excluded.
+CONTENT_SECURITY_POLICY = settings_parts.content_security_policy()
 
 # Views used only by `make bench` (the trivial baseline view).
 BENCHMARK_VIEWS = env.bool("BENCHMARK_VIEWS", default=False)
 
-LOGGING = {
-    "version": 1,
-    "disable_existing_loggers": False,
-    "formatters": {
-        "plain": {"format": "%(asctime)s %(levelname)s %(name)s %(message)s"},
-        # LOG_FORMAT=json: one JSON object per line (for journald, Loki, ELK…).
-        "json": {
-            "()": "pythonjsonlogger.json.JsonFormatter",
-            "fmt": "%(asctime)s %(levelname)s %(name)s %(message)s %(module)s %(lineno)d",
-            "rename_fields": {"asctime": "time", "levelname": "level", "name": "logger"},
-        },
-    },
-    "handlers": {
-        "console": {
-            "class": "logging.StreamHandler",
-            "formatter": env.str("LOG_FORMAT", default="plain"),
-        },
-        "mail_admins": {
-            "class": "django.utils.log.AdminEmailHandler",
-            "level": "ERROR",
-        },
-    },
-    "root": {"handlers": ["console"], "level": env.str("LOG_LEVEL", default="INFO")},
-    "loggers": {
-        "django_tasks": {"handlers": ["console"], "level": "WARNING", "propagate": False},
-        "post_office": {"handlers": ["console"], "level": "WARNING", "propagate": False},
-        "django.request": {
-            "handlers": ["console", "mail_admins"],
-            "level": "ERROR",
-            "propagate": False,
-        },
-    },
-}
+LOGGING = settings_parts.logging_config(
+    log_format=env.str("LOG_FORMAT", default="plain"),
+    level=env.str("LOG_LEVEL", default="INFO"),
+)

@@ -19,7 +19,7 @@ from wagtail.models import Page
 from directory.models import Entity
 from events.forms import CertificateLookupForm
 from intranet.consultations.forms import CalendarFilterForm, SlotSearchForm
-from intranet.indicators.views import PeriodForm
+from intranet.indicators.forms import PeriodForm
 from tests.factories.news import NewsIndexPageFactory, NewsPageFactory
 from tests.factories.portal import LocationFactory
 from tests.test_access_matrix import EXPECTED, world  # noqa: F401 (a fixture)

@@ -46,7 +46,7 @@ def may_see_client(user, booking) -> bool:
 
 def calendar_bookings(*, start, end, location=None, adviser=None):
     bookings = Booking.objects.filter(
-        start__lt=end, end__gt=start, status__in=(*ACTIVE_STATUSES, "cancelled_late")
+        start__lt=end, end__gt=start, status__in=(*ACTIVE_STATUSES, Booking.Status.CANCELLED_LATE)
     ).select_related("adviser__user", "specialisation", "location", "member")
     if location is not None:
         bookings = bookings.filter(location=location)

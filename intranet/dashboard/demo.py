@@ -29,7 +29,15 @@ ENTITIES = [
     ("Spółdzielnia Socjalna Lubuski Smak", "social_cooperative", "1234563218"),
     ("Fundacja Otwarte Drzwi", "foundation", "5272525995"),
 ]
-STATUSES = ["submitted", "submitted", "accepted", "needs_corrections", "accepted", "rejected"]
+Status = Enrolment.Status
+STATUSES = [
+    Status.SUBMITTED,
+    Status.SUBMITTED,
+    Status.ACCEPTED,
+    Status.NEEDS_CORRECTIONS,
+    Status.ACCEPTED,
+    Status.REJECTED,
+]
 
 
 def seed_enrolments() -> int:
@@ -76,13 +84,13 @@ def seed_enrolments() -> int:
         )
         if enrolment.disability == "yes":
             enrolment.disability_degree = "moderate"
-        if status in ("accepted", "rejected", "needs_corrections"):
+        if status in (Status.ACCEPTED, Status.REJECTED, Status.NEEDS_CORRECTIONS):
             enrolment.decided_at = now
             enrolment.staff_comment = {
-                "rejected": "Miejsce zamieszkania poza województwem lubuskim.",
-                "needs_corrections": "Prosimy uzupełnić numer telefonu.",
+                Status.REJECTED: "Miejsce zamieszkania poza województwem lubuskim.",
+                Status.NEEDS_CORRECTIONS: "Prosimy uzupełnić numer telefonu.",
             }.get(status, "")
-        if status == "accepted":
+        if status == Status.ACCEPTED:
             enrolment.support_start = timezone.localdate() - datetime.timedelta(days=30)
             enrolment.age_at_start = age_on(enrolment.birth_date, enrolment.support_start)
         created.append(enrolment)
@@ -90,7 +98,7 @@ def seed_enrolments() -> int:
         created.append(
             Enrolment(
                 target_group=TargetGroup.ENTITY,
-                status="submitted",
+                status=Status.SUBMITTED,
                 location=rng.choice(locations),
                 entity_name=name,
                 legal_form=legal_form,

@@ -9,24 +9,11 @@ from directory.selectors import approved_representatives
 from portal.mail import mail_queue
 
 
-def _send(
-    recipients: list[str],
-    subject: str,
-    template: str,
-    context: dict,
-    *,
-    subject_params: dict | None = None,
-    attachments: tuple = (),
-) -> bool:
-    """Queue `intranet/email/<template>.txt` (see portal.mail.mail_queue)."""
-    return mail_queue(
-        to=recipients,
-        subject=subject,
-        template=f"intranet/email/{template}.txt",
-        context=context,
-        subject_params=subject_params,
-        attachments=attachments,
-    )
+def _send(recipients: list[str], subject: str, template: str, context: dict, **options) -> bool:
+    """Queue `intranet/email/<template>.txt`; `options` (subject_params, attachments) as
+    portal.mail.mail_queue takes them."""
+    template = f"intranet/email/{template}.txt"
+    return mail_queue(to=recipients, subject=subject, template=template, context=context, **options)
 
 
 def _member_address(enrolment) -> list[str]:

@@ -27,7 +27,7 @@ def delegations_awaiting(user):
             target_group="delegated_person",
             delegation_confirmed_at__isnull=True,
         )
-        .exclude(status__in=["draft", "rejected"])
+        .exclude(status__in=[Enrolment.Status.DRAFT, Enrolment.Status.REJECTED])
         .select_related("delegating_entity")
     )
 

@@ -25,6 +25,8 @@ from portal import uploads
 MAX_ATTACHMENT_BYTES = 10 * 1024 * 1024
 # The types a business plan comes in (each checked by opening it: portal.uploads).
 ATTACHMENT_TYPES = ("pdf", "docx", "xlsx", "odt", "jpg", "jpeg", "png")
+# What Kadra may decide on a submitted application.
+DECISIONS = (Application.Status.AWARDED, Application.Status.RESERVE, Application.Status.REJECTED)
 
 
 class CallError(Exception):
@@ -61,10 +63,16 @@ def applications_of(user):
     )
 
 
+def application_lock(application: Application) -> Application:
+    """The application read afresh and locked until the end of the transaction: every
+    change of one application (save, attach, submit, decide, appeal) takes this lock."""
+    return Application.objects.select_for_update().get(pk=application.pk)
+
+
 def _draft_for_change(application: Application) -> Application:
-    """The application, locked until the end of the transaction, while it is a draft: a
-    save racing a submit either lands before it or is refused after it."""
-    locked = Application.objects.select_for_update().get(pk=application.pk)
+    """The application, locked, while it is a draft: a save racing a submit either lands
+    before it or is refused after it."""
+    locked = application_lock(application)
     if locked.status != Application.Status.DRAFT:
         raise CallError(_("A submitted application cannot be changed."))
     return locked
@@ -95,7 +103,7 @@ def attachment_add(*, application: Application, upload) -> ApplicationAttachment
 
 @transaction.atomic
 def application_submit(*, application: Application, user) -> Application:
-    application = Application.objects.select_for_update().get(pk=application.pk)
+    application = application_lock(application)
     if application.status != Application.Status.DRAFT:
         raise CallError(_("This application has already been submitted."))
     if not call_is_open(application.call):
@@ -191,12 +199,12 @@ def ranking(call: GrantCall) -> list[tuple[Application, Decimal | None, int]]:
 
 @transaction.atomic
 def application_decide(*, application: Application, staff_user, decision: str, justification):
-    application = Application.objects.select_for_update().get(pk=application.pk)
+    application = application_lock(application)
     if application.status != Application.Status.SUBMITTED:
         raise CallError(_("This application is not waiting for a decision."))
     if timezone.localdate() <= application.call.closes_on:
         raise CallError(_("Decisions are taken after the call closes."))
-    if decision not in ("awarded", "reserve", "rejected"):
+    if decision not in DECISIONS:
         raise CallError(_("Choose a decision."))
     if not justification.strip():
         raise CallError(_("Give the justification; the applicant will see it."))
@@ -209,30 +217,28 @@ def application_decide(*, application: Application, staff_user, decision: str, j
     if decision == Application.Status.AWARDED:
         today = timezone.localdate()
         enrolment = (
-            Enrolment.objects.filter(entity=application.entity, status="accepted")
+            Enrolment.objects.filter(entity=application.entity, status=Enrolment.Status.ACCEPTED)
             .exclude(location=None)
             .first()
         )
         location = enrolment.location if enrolment else None
+        agreement = {"entity": application.entity, "signed_on": today, "location": location}
+        number = f"{application.call.number}/{application.pk}"
         if application.amount_requested:
             Grant.objects.create(
-                entity=application.entity,
+                **agreement,
                 kind=Grant.Kind.GRANT,
                 amount=application.amount_requested,
-                signed_on=today,
-                location=location,
-                agreement_number=f"{application.call.number}/{application.pk}",
+                agreement_number=number,
             )
         if application.bridging_amount:
             Grant.objects.create(
-                entity=application.entity,
+                **agreement,
                 kind=Grant.Kind.BRIDGING,
                 amount=application.bridging_amount,
-                signed_on=today,
                 period_start=today,
                 period_end=today + datetime.timedelta(days=30 * application.bridging_months),
-                location=location,
-                agreement_number=f"{application.call.number}/{application.pk}/P",
+                agreement_number=f"{number}/P",
             )
     return application
 
@@ -245,7 +251,7 @@ def appeal_deadline(application: Application):
 
 @transaction.atomic
 def appeal_lodge(*, application: Application, user, text: str) -> Application:
-    application = Application.objects.select_for_update().get(pk=application.pk)
+    application = application_lock(application)
     if application.status not in (Application.Status.REJECTED, Application.Status.RESERVE):
         raise CallError(_("Only a rejected or reserve-list application can be appealed."))
     if application.appealed_at:

@@ -1,6 +1,5 @@
 """Grant calls in the intranet: entities apply; the committee scores; Kadra decide."""
 
-from django import forms
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied
@@ -9,88 +8,21 @@ from django.shortcuts import get_object_or_404, redirect
 from django.template.response import TemplateResponse
 from django.utils import timezone
 from django.utils.translation import gettext as _
-from django.utils.translation import gettext_lazy
 
 from directory.selectors import entities_editable_by
 from intranet.grants import services
+from intranet.grants.forms import (
+    AppealForm,
+    ApplicationForm,
+    AttachmentForm,
+    ConflictForm,
+    DecisionForm,
+    ScoreForm,
+)
 from intranet.models import Application, ApplicationAttachment, GrantCall
 from portal.params import id_or_404, id_or_none
 
 DECIDE = "intranet.change_grant"  # Kadra
-
-
-class ApplicationForm(forms.ModelForm):
-    class Meta:
-        model = Application
-        fields = [
-            "summary",
-            "market",
-            "marketing",
-            "finances",
-            "jobs_planned",
-            "amount_requested",
-            "bridging_months",
-            "bridging_amount",
-        ]
-        widgets = {
-            name: forms.Textarea(attrs={"rows": 5})
-            for name in ("summary", "market", "marketing", "finances")
-        }
-
-
-class AttachmentForm(forms.Form):
-    file = forms.FileField(
-        label=gettext_lazy("Attachment (PDF, DOCX, XLSX, ODT, JPEG, PNG; up to 10 MB)")
-    )
-
-
-class AppealForm(forms.Form):
-    text = forms.CharField(
-        label=gettext_lazy("Grounds of the appeal"),
-        max_length=5000,
-        widget=forms.Textarea(attrs={"rows": 5}),
-    )
-
-
-class DecisionForm(forms.Form):
-    decision = forms.ChoiceField(
-        label=gettext_lazy("Decision"),
-        choices=[
-            ("awarded", gettext_lazy("award")),
-            ("reserve", gettext_lazy("reserve list")),
-            ("rejected", gettext_lazy("reject")),
-        ],
-        widget=forms.RadioSelect,
-    )
-    justification = forms.CharField(
-        label=gettext_lazy("Justification (the applicant sees it)"),
-        max_length=3000,
-        widget=forms.Textarea(attrs={"rows": 4}),
-    )
-
-
-class ConflictForm(forms.Form):
-    has_conflict = forms.TypedChoiceField(
-        label=gettext_lazy("Conflict-of-interest declaration"),
-        choices=[
-            ("0", gettext_lazy("I declare I have no conflict of interest with this applicant")),
-            ("1", gettext_lazy("I have a conflict of interest and will not score")),
-        ],
-        coerce=lambda value: value == "1",
-        widget=forms.RadioSelect,
-    )
-
-
-class ScoreForm(forms.Form):
-    def __init__(self, *args, criteria, **kwargs):
-        super().__init__(*args, **kwargs)
-        for criterion in criteria:
-            self.fields[f"c{criterion.pk}"] = forms.IntegerField(
-                label=str(criterion), min_value=0, max_value=criterion.max_points
-            )
-
-    def points(self):
-        return {int(name[1:]): value for name, value in self.cleaned_data.items()}
 
 
 @login_required
@@ -174,7 +106,8 @@ def application(request, application_id):
             "appeal_form": appeal_form,
             "appeal_deadline": deadline,
             "place": services.place_of(application),
-            "may_appeal": application.status in ("rejected", "reserve")
+            "may_appeal": application.status
+            in (Application.Status.REJECTED, Application.Status.RESERVE)
             and not application.appealed_at
             and deadline is not None
             and timezone.now() <= deadline,
@@ -230,7 +163,9 @@ def publish(request, call_id):
 @login_required
 def evaluate(request, application_id):
     application = get_object_or_404(
-        Application.objects.select_related("call", "entity").exclude(status="draft"),
+        Application.objects.select_related("call", "entity").exclude(
+            status=Application.Status.DRAFT
+        ),
         pk=application_id,
     )
     call = application.call

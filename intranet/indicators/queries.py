@@ -51,7 +51,9 @@ def supported_enrolments(period: Period):
     """Accepted enrolments with at least one form of support in the period."""
     start, end = period.start, period.end
     attended_consultation = Booking.objects.filter(
-        member_id=OuterRef("user_id"), status="attended", start__date__range=(start, end)
+        member_id=OuterRef("user_id"),
+        status=Booking.Status.ATTENDED,
+        start__date__range=(start, end),
     )
     attended_event = Registration.objects.filter(
         user_id=OuterRef("user_id"), attended=True, occurrence_date__range=(start, end)
@@ -59,7 +61,7 @@ def supported_enrolments(period: Period):
     grant = Grant.objects.filter(entity_id=OuterRef("entity_id"), signed_on__range=(start, end))
     job = Job.objects.filter(participant_id=OuterRef("pk"), start_date__range=(start, end))
     path_item_done = SupportItem.objects.filter(
-        enrolment_id=OuterRef("pk"), status="done", done_on__range=(start, end)
+        enrolment_id=OuterRef("pk"), status=SupportItem.Status.DONE, done_on__range=(start, end)
     )
     return (
         Enrolment.objects.filter(status=Enrolment.Status.ACCEPTED, support_start__lte=end)
@@ -177,7 +179,10 @@ def consultations_by_specialisation(period: Period) -> list[dict]:
 def consultation_totals(period: Period) -> dict:
     return consultations(period).aggregate(
         attended=Count("pk", filter=Q(status=Booking.Status.ATTENDED)),
-        walk_ins=Count("pk", filter=Q(is_walk_in=True, status__in=("booked", "attended"))),
+        walk_ins=Count(
+            "pk",
+            filter=Q(is_walk_in=True, status__in=(Booking.Status.BOOKED, Booking.Status.ATTENDED)),
+        ),
         no_shows=Count("pk", filter=Q(status=Booking.Status.NO_SHOW)),
         minutes=Sum("actual_minutes", filter=Q(status=Booking.Status.ATTENDED)),
     )
@@ -237,7 +242,7 @@ def summary(period: Period) -> dict:
     """Every figure of the dashboard and the report."""
     jobs = jobs_created(period).aggregate(count=Count("pk"), fte=Sum("working_time"))
     partnership_counts = partnerships(period).aggregate(
-        created=Count("pk"), funded=Count("pk", filter=Q(outcome="funded"))
+        created=Count("pk"), funded=Count("pk", filter=Q(outcome=Partnership.Outcome.FUNDED))
     )
     grant_rows = grants_by_kind(period)
     from portal.models import Location

@@ -5,7 +5,7 @@ from django.utils.translation import gettext_lazy as _
 from events.models import EventKind
 from intranet.indicators import queries as indicators
 from intranet.indicators.queries import PERSON_GROUPS, Period
-from intranet.models import Enrolment, Grant
+from intranet.models import Booking, Enrolment, Grant, Partnership
 from intranet.models.enrolment import TargetGroup
 
 STATUS_LABELS = dict(Enrolment.Status.choices)
@@ -116,6 +116,27 @@ def _person(enrolment):
 
 
 # key -> (title, queryset for a period, [(column label, value of a record)])
+CONSULTATION_COLUMNS = [
+    (_("When"), lambda b: b.start),
+    (_("Specialisation"), lambda b: b.specialisation.name),
+    (_("Adviser"), lambda b: b.adviser.name),
+]
+
+JOB_COLUMNS = [
+    (_("Entity"), lambda j: j.grant.entity.name),
+    (_("Job started on"), lambda j: j.start_date),
+]
+
+
+def _consultations(**filters):
+    """The records of a consultation figure: the period's consultations matching `filters`."""
+    return lambda period: (
+        indicators.consultations(period)
+        .filter(**filters)
+        .select_related("adviser__user", "specialisation")
+    )
+
+
 RECORDS = {
     "people": (
         _("People supported"),
@@ -176,43 +197,20 @@ RECORDS = {
     ),
     "consultations": (
         _("Consultations held"),
-        lambda p: (
-            indicators.consultations(p)
-            .filter(status="attended")
-            .select_related("adviser__user", "specialisation")
-        ),
-        [
-            (_("When"), lambda b: b.start),
-            (_("Specialisation"), lambda b: b.specialisation.name),
-            (_("Adviser"), lambda b: b.adviser.name),
-            (_("Minutes"), lambda b: b.actual_minutes),
-        ],
+        _consultations(status=Booking.Status.ATTENDED),
+        [*CONSULTATION_COLUMNS, (_("Minutes"), lambda b: b.actual_minutes)],
     ),
     "walk_ins": (
         _("Walk-in visitors"),
-        lambda p: (
-            indicators.consultations(p)
-            .filter(is_walk_in=True, status__in=("booked", "attended"))
-            .select_related("adviser__user", "specialisation")
+        _consultations(
+            is_walk_in=True, status__in=(Booking.Status.BOOKED, Booking.Status.ATTENDED)
         ),
-        [
-            (_("When"), lambda b: b.start),
-            (_("Specialisation"), lambda b: b.specialisation.name),
-            (_("Adviser"), lambda b: b.adviser.name),
-        ],
+        CONSULTATION_COLUMNS,
     ),
     "no_shows": (
         _("No-shows"),
-        lambda p: (
-            indicators.consultations(p)
-            .filter(status="no_show")
-            .select_related("adviser__user", "specialisation")
-        ),
-        [
-            (_("When"), lambda b: b.start),
-            (_("Specialisation"), lambda b: b.specialisation.name),
-            (_("Adviser"), lambda b: b.adviser.name),
-        ],
+        _consultations(status=Booking.Status.NO_SHOW),
+        CONSULTATION_COLUMNS,
     ),
     "registrations": (
         _("Event registrations"),
@@ -241,19 +239,12 @@ RECORDS = {
     "jobs": (
         _("Jobs created"),
         lambda p: indicators.jobs_created(p).select_related("grant__entity"),
-        [
-            (_("Entity"), lambda j: j.grant.entity.name),
-            (_("Job started on"), lambda j: j.start_date),
-            (_("Working time (FTE)"), lambda j: j.working_time),
-        ],
+        [*JOB_COLUMNS, (_("Working time (FTE)"), lambda j: j.working_time)],
     ),
     "jobs_maintained": (
         _("Jobs maintained"),
         lambda p: indicators.jobs_maintained(p).select_related("grant__entity"),
-        [
-            (_("Entity"), lambda j: j.grant.entity.name),
-            (_("Job started on"), lambda j: j.start_date),
-        ],
+        JOB_COLUMNS,
     ),
     "partnerships": (
         _("Partnerships created"),
@@ -266,7 +257,7 @@ RECORDS = {
     ),
     "partnerships_funded": (
         _("Partnerships funded"),
-        lambda p: indicators.partnerships(p).filter(outcome="funded"),
+        lambda p: indicators.partnerships(p).filter(outcome=Partnership.Outcome.FUNDED),
         [(_("Name"), lambda x: x.name), (_("Call"), lambda x: x.call)],
     ),
 }

@@ -3,7 +3,6 @@ report (printable and as DOCX) and job monitoring."""
 
 import datetime
 
-from django import forms
 from django.contrib import messages
 from django.core.exceptions import PermissionDenied
 from django.http import Http404, HttpResponse
@@ -11,82 +10,20 @@ from django.shortcuts import get_object_or_404, redirect
 from django.template.response import TemplateResponse
 from django.utils import timezone
 from django.utils.translation import gettext as _
-from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_GET
 
 from intranet.grants import monitoring as grant_services
 from intranet.indicators import annual_report
 from intranet.indicators import queries as indicators
+from intranet.indicators.forms import CommentaryForm, JobCheckForm, PeriodForm
 from intranet.indicators.tables import RECORDS, record_rows, summary_rows, tables
 from intranet.models import AnnualReport, JobCheck
 from portal.accounts import permission_required_or_403
 from portal.exports import spreadsheet_response
-from portal.models import Location
 from portal.pagination import paginate
 from portal.pdf import pdf_response
 
 VIEW = "intranet.view_indicators"
-MAX_DAYS = 366 * 10
-
-
-class PeriodForm(forms.Form):
-    rok = forms.IntegerField(
-        label=gettext_lazy("Year"), min_value=2000, max_value=2100, required=False
-    )
-    kwartal = forms.TypedChoiceField(
-        label=gettext_lazy("Quarter"),
-        choices=[("", gettext_lazy("whole year")), (1, "I"), (2, "II"), (3, "III"), (4, "IV")],
-        coerce=int,
-        empty_value=None,
-        required=False,
-    )
-    od = forms.DateField(
-        label=gettext_lazy("From"), required=False, widget=forms.DateInput(attrs={"type": "date"})
-    )
-    do = forms.DateField(
-        label=gettext_lazy("To"), required=False, widget=forms.DateInput(attrs={"type": "date"})
-    )
-    osrodek = forms.ModelChoiceField(
-        label=gettext_lazy("Local centre"),
-        queryset=Location.objects.order_by("sort_order", "name"),
-        required=False,
-        empty_label=gettext_lazy("all centres"),
-    )
-
-    def _bounded(self, name):
-        day = self.cleaned_data.get(name)
-        if day and not 2000 <= day.year <= 2100:
-            raise forms.ValidationError(_("Choose a date between 2000 and 2100."))
-        return day
-
-    def clean_od(self):
-        return self._bounded("od")
-
-    def clean_do(self):
-        return self._bounded("do")
-
-    def clean(self):
-        cleaned = super().clean()
-        start, end = cleaned.get("od"), cleaned.get("do")
-        if start or end:
-            if not (start and end):
-                raise forms.ValidationError(_("Give both dates of the range, or choose a year."))
-        else:
-            year = cleaned.get("rok") or timezone.localdate().year
-            quarter = cleaned.get("kwartal")
-            if quarter:
-                start = datetime.date(year, 3 * quarter - 2, 1)
-                end = (datetime.date(year, 3 * quarter, 28) + datetime.timedelta(days=4)).replace(
-                    day=1
-                ) - datetime.timedelta(days=1)
-            else:
-                start, end = datetime.date(year, 1, 1), datetime.date(year, 12, 31)
-        if end < start:
-            raise forms.ValidationError(_("The end of the period is before its start."))
-        if (end - start).days > MAX_DAYS:
-            raise forms.ValidationError(_("Choose a period of at most ten years."))
-        cleaned["period"] = indicators.Period(start, end, cleaned.get("osrodek"))
-        return cleaned
 
 
 def _period(request):
@@ -183,18 +120,6 @@ def export(request, table, file_format):
     )
 
 
-class CommentaryForm(forms.Form):
-    def __init__(self, *args, sections=(), **kwargs):
-        super().__init__(*args, **kwargs)
-        for key, title in sections:
-            self.fields[key] = forms.CharField(
-                label=_("Commentary: %(section)s") % {"section": title},
-                required=False,
-                max_length=10000,
-                widget=forms.Textarea(attrs={"rows": 4}),
-            )
-
-
 def _report_year(year):
     if not 2000 <= year <= 2100:
         raise Http404
@@ -253,14 +178,6 @@ def report_docx(request, year):
     )
     response["Content-Disposition"] = f'attachment; filename="sprawozdanie-{year}.docx"'
     return response
-
-
-class JobCheckForm(forms.Form):
-    check = forms.IntegerField(widget=forms.HiddenInput)
-    result = forms.ChoiceField(
-        label=gettext_lazy("Result"), choices=JobCheck.Result.choices, widget=forms.RadioSelect
-    )
-    note = forms.CharField(label=gettext_lazy("Note"), required=False, max_length=2000)
 
 
 @permission_required_or_403(VIEW)

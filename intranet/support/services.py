@@ -6,7 +6,7 @@ from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
-from intranet.models import Diagnosis, Enrolment, SupportItem
+from intranet.models import Booking, Diagnosis, Enrolment, SupportItem
 
 
 class SupportError(Exception):
@@ -50,7 +50,9 @@ def support_item_update(
     else:
         done_on = None
     user_id = item.enrolment.user_id
-    if booking is not None and (booking.member_id != user_id or booking.status != "attended"):
+    if booking is not None and (
+        booking.member_id != user_id or booking.status != Booking.Status.ATTENDED
+    ):
         raise SupportError(_("Link a consultation this participant attended."))
     if registration is not None and (registration.user_id != user_id or not registration.attended):
         raise SupportError(_("Link an event this participant attended."))
@@ -74,7 +76,9 @@ def items_overdue(*, today, location=None):
 def path_of(member):
     """A member's own support path items (never the diagnoses)."""
     return (
-        SupportItem.objects.filter(enrolment__user=member, enrolment__status="accepted")
+        SupportItem.objects.filter(
+            enrolment__user=member, enrolment__status=Enrolment.Status.ACCEPTED
+        )
         .select_related("enrolment")
         .order_by("target_date", "pk")
     )

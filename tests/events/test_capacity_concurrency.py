@@ -13,7 +13,7 @@ import pytest
 from django.db import connection, connections
 from django.test import Client
 
-from events import services
+from events import notifications, services
 from events.models import Registration
 from tests.events.conftest import sign_up_data
 from tests.factories.events import EventPageFactory, RegistrationFactory
@@ -119,3 +119,44 @@ def test_concurrent_cancellations_offer_exactly_one_waiting_person_per_place(eve
     assert registrations["confirmed"] == []
     assert [r.pk for r in registrations["offered"]] == [r.pk for r in waiting[:10]]
     assert len(registrations["waiting"]) == 10 + 10
+
+
+@pytest.mark.parametrize("locked", [False, True], ids=["event-lock-off", "event-lock-on"])
+def test_a_place_freed_while_someone_signs_up_goes_to_them(events_index, monkeypatch, locked):
+    """Ten cancel while ten others sign up: each newcomer ends up with a place (confirmed,
+    or offered by a later cancellation). Without the event's lock a sign-up counts the
+    places before the cancellations commit (full: it waits) while each cancellation looks
+    for a waiting person before the sign-ups commit (nobody): a place stays free while
+    someone waits for it."""
+    # A sign-up takes a while between counting the places and committing (its e-mail is
+    # queued in that time): the window in which a cancellation may look for it. The same
+    # delay applies with and without the lock.
+    received = notifications.registration_received
+
+    def slow_received(registration):
+        time.sleep(0.5)
+        return received(registration)
+
+    monkeypatch.setattr(notifications, "registration_received", slow_received)
+    if not locked:
+        monkeypatch.setattr(services, "LOCK_EVENT_ROWS", False)
+    event = EventPageFactory(parent=events_index, capacity=10)
+    confirmed = [RegistrationFactory(event=event) for _ in range(10)]
+
+    def act(number):
+        if number < 10:
+            Client().post(f"{event.url}zapis/{confirmed[number].token}/", {"confirm": "yes"})
+        else:
+            Client().post(event.url, sign_up_data(100 + number))
+
+    concurrently(act, 20)
+
+    registrations = by_status(event)
+    holding = len(registrations["confirmed"]) + len(registrations["offered"])
+    waiting = len(registrations["waiting"])
+    assert len(registrations["cancelled"]) == 10
+    if not locked:
+        print(f"without the lock: {holding} places held for 10, {waiting} people waiting")
+        assert holding < 10 and waiting > 0
+    else:
+        assert (holding, waiting) == (10, 0)

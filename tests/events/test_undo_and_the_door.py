@@ -7,7 +7,7 @@ from allauth.mfa.totp.internal.auth import TOTP, generate_totp_secret
 from django.urls import reverse
 from django.utils import timezone
 
-from events import attendance, services
+from events import attendance, rules, services
 from events.models import Registration
 from portal import accounts
 from tests.factories.events import EventPageFactory, RegistrationFactory
@@ -63,7 +63,7 @@ def test_a_past_date_offers_no_restoring(client, events_index):
     event = EventPageFactory(parent=events_index, capacity=5)
     registration = RegistrationFactory(event=event)
     cancel(client, registration)
-    with pytest.raises(services.RegistrationClosed):
+    with pytest.raises(rules.RegistrationClosed):
         services.registration_restore(
             event=event, token=registration.token, now=event.end + datetime.timedelta(days=1)
         )

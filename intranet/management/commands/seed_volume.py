@@ -48,7 +48,7 @@ class Command(BaseCommand):
                 (
                     Enrolment(
                         target_group="individual" if n % 3 else "delegated_person",
-                        status="accepted",
+                        status=Enrolment.Status.ACCEPTED,
                         first_name=f"Osoba{n}",
                         last_name=MARKER,
                         sex="F" if n % 2 else "M",
@@ -63,7 +63,7 @@ class Command(BaseCommand):
                 (
                     Enrolment(
                         target_group="entity",
-                        status="accepted",
+                        status=Enrolment.Status.ACCEPTED,
                         entity_name=f"Podmiot {n}",
                         last_name=MARKER,
                         location=rng.choice(locations),
@@ -88,7 +88,7 @@ class Command(BaseCommand):
                         location=rng.choice(locations),
                         start=start,
                         end=start + datetime.timedelta(minutes=50),
-                        status="attended" if n % 10 else "no_show",
+                        status=Booking.Status.ATTENDED if n % 10 else Booking.Status.NO_SHOW,
                         actual_minutes=50 if n % 10 else None,
                         is_walk_in=n % 7 == 0,
                         visitor_name=f"Gość {n}",

@@ -2,83 +2,22 @@
 ranking follows the average, Kadra decide, the applicant may appeal; an award is a Grant."""
 
 import datetime
-import importlib
 import re
-import threading
-import time
 
 import pytest
-from allauth.mfa.totp.internal.auth import TOTP, generate_totp_secret
 from django.core.files.uploadedfile import SimpleUploadedFile
-from django.db import connection, connections, transaction
-from django.test import Client
 from django.urls import reverse
 from django.utils import timezone
 
-from directory.models import Representative
-from intranet.grants import services as call_services
-from intranet.models import Application, CommitteeMember, Criterion, Grant, GrantCall, Score
-from portal import accounts
+from intranet.models import Application, CommitteeMember, Grant, GrantCall, Score
 from tests.factories import files
 from tests.factories.directory import EntityFactory
 from tests.factories.intranet import AdviserFactory
 from tests.factories.portal import UserFactory
 from tests.intranet.enrolment.test_enrolment_review import staff_user
+from tests.intranet.grants.conftest import PLAN, apply, close
 
 pytestmark = pytest.mark.django_db
-
-PLAN = {
-    "action": "save",
-    "summary": "Kawiarnia społeczna z cateringiem",
-    "market": "Szkoły i urzędy w Świebodzinie",
-    "marketing": "Profil w katalogu, ulotki",
-    "finances": "Przychody z cateringu pokryją koszty po 6 miesiącach",
-    "jobs_planned": 3,
-    "amount_requested": "69000.00",
-    "bridging_months": 6,
-    "bridging_amount": "18000.00",
-}
-
-
-@pytest.fixture
-def call():
-    today = timezone.localdate()
-    call = GrantCall.objects.create(
-        title="Dotacje na miejsca pracy",
-        number="1/2026",
-        opens_on=today - datetime.timedelta(days=5),
-        closes_on=today + datetime.timedelta(days=5),
-        budget=200000,
-        appeal_days=7,
-    )
-    Criterion.objects.create(call=call, name="Pomysł", max_points=30)
-    Criterion.objects.create(call=call, name="Finanse", max_points=20)
-    return call
-
-
-@pytest.fixture
-def applicant():
-    user = UserFactory()
-    entity = EntityFactory(name="Spółdzielnia Socjalna Kawa")
-    Representative.objects.create(user=user, entity=entity, status="approved")
-    return user, entity
-
-
-def close(call):
-    """The call's deadline has passed: the committee's results may be decided."""
-    GrantCall.objects.filter(pk=call.pk).update(
-        closes_on=timezone.localdate() - datetime.timedelta(days=1)
-    )
-    call.refresh_from_db()
-
-
-def apply(client, call, applicant):
-    user, entity = applicant
-    client.force_login(user)
-    response = client.post(reverse("calls:list"), {"call": call.pk, "entity": entity.pk})
-    application = Application.objects.get(call=call, entity=entity)
-    assert response.url == reverse("calls:application", args=(application.pk,))
-    return application
 
 
 def test_an_entity_applies_with_a_business_plan_and_attachments(client, call, applicant):
@@ -332,138 +271,3 @@ def test_a_forged_call_or_entity_id_is_a_404_not_a_500(client, call, applicant):
     for forged in ("abc", "²", "-1", ""):
         response = client.post(reverse("calls:list"), {"call": forged, "entity": "1"})
         assert response.status_code == 404
-
-
-def test_an_attachment_over_10_mb_is_refused(client, call, applicant):
-    application = apply(client, call, applicant)
-    big = SimpleUploadedFile(
-        "biznesplan.pdf", b"%PDF-1.7 " + b"0" * (10 * 1024 * 1024), "application/pdf"
-    )
-    page = client.post(
-        reverse("calls:application", args=(application.pk,)),
-        {"action": "attach", "file": big},
-        follow=True,
-    ).content.decode()
-    assert "Plik jest większy niż 10 MB." in page
-    assert not application.attachments.exists()
-
-
-@pytest.mark.django_db(transaction=True, serialized_rollback=True)
-@pytest.mark.skipif(connection.vendor != "postgresql", reason="row locks: PostgreSQL in CI")
-def test_a_save_arriving_during_the_submit_is_refused_and_changes_nothing(
-    client, call, applicant, monkeypatch
-):
-    application = apply(client, call, applicant)
-    url = reverse("calls:application", args=(application.pk,))
-    client.post(url, PLAN)
-    submitting, saved = threading.Event(), {}
-
-    # The submit holds its transaction open a moment after changing the status, the way a
-    # slow request would; the save is sent in exactly that moment.
-    submit = call_services.application_submit
-
-    def slow_submit(**kwargs):
-        with transaction.atomic():
-            result = submit(**kwargs)
-            submitting.set()
-            time.sleep(0.5)
-        return result
-
-    monkeypatch.setattr(call_services, "application_submit", slow_submit)
-
-    def save_during_the_submit():
-        submitting.wait(5)
-        other = Client()
-        other.force_login(applicant[0])
-        response = other.post(url, {**PLAN, "summary": "Zmienione po złożeniu"}, follow=True)
-        saved["page"] = response.content.decode()
-        connections.close_all()
-
-    saver = threading.Thread(target=save_during_the_submit)
-    saver.start()
-    page = client.post(url, {"action": "submit"}, follow=True).content.decode()
-    saver.join()
-
-    assert "Wniosek złożony." in page
-    assert "Złożonego wniosku nie można zmieniać." in saved["page"]
-    application.refresh_from_db()
-    assert application.status == "submitted"
-    assert application.summary == PLAN["summary"]
-
-
-def attach(client, application, name, content):
-    upload = SimpleUploadedFile(name, content, "application/pdf")
-    return client.post(
-        reverse("calls:application", args=(application.pk,)),
-        {"action": "attach", "file": upload},
-        follow=True,
-    ).content.decode()
-
-
-def test_an_html_page_starting_like_a_pdf_is_refused(client, call, applicant):
-    application = apply(client, call, applicant)
-
-    page = attach(client, application, "evil.pdf", files.HTML_AS_PDF)
-
-    assert "Zawartość tego pliku nie odpowiada jego typowi (evil.pdf)." in page
-    assert not application.attachments.exists()
-    page = attach(client, application, "evil.html", files.pdf_bytes())
-    assert "Załącz plik PDF, DOCX, XLSX, ODT, JPEG lub PNG." in page
-    assert not application.attachments.exists()
-
-
-def test_an_attachment_is_stored_privately_under_a_random_name(client, call, applicant, settings):
-    application = apply(client, call, applicant)
-    attach(client, application, "biznesplan-kawiarni.pdf", files.pdf_bytes())
-    attach(client, application, "biznesplan-kawiarni.pdf", files.pdf_bytes())
-
-    first, second = application.attachments.order_by("pk")
-    path = first.file.path
-    assert not path.startswith(str(settings.MEDIA_ROOT))
-    assert path.startswith(str(settings.PRIVATE_MEDIA_ROOT))
-    assert "biznesplan" not in first.file.name and first.file.name.endswith(".pdf")
-    assert first.file.name != second.file.name
-    assert first.name == "biznesplan-kawiarni.pdf"
-    with pytest.raises(ValueError):
-        first.file.url  # noqa: B018 - no public URL at all
-
-
-def test_only_the_applicant_and_the_evaluators_download_an_attachment(client, call, applicant):
-    application = apply(client, call, applicant)
-    plan = files.pdf_bytes()
-    attach(client, application, "biznesplan.pdf", plan)
-    url = reverse("calls:attachment", args=(application.attachments.get().pk,))
-
-    response = client.get(url)
-    assert response.status_code == 200
-    assert response["Content-Disposition"] == 'attachment; filename="biznesplan.pdf"'
-    assert b"".join(response.streaming_content) == plan
-
-    client.force_login(UserFactory())  # another member
-    assert client.get(url).status_code == 404
-    editor = UserFactory(roles=[accounts.ROLE_EDITORS])  # staff, but no say in grants
-    TOTP.activate(editor, generate_totp_secret())
-    client.force_login(editor)
-    assert client.get(url).status_code == 404
-    client.force_login(staff_user())  # Kadra decide on applications: they read them
-    assert client.get(url).status_code == 200
-    client.logout()
-    assert client.get(url)["Location"].startswith(reverse("account_login"))
-
-
-def test_attachments_uploaded_before_move_to_the_private_storage(call, applicant):
-    from django.apps import apps
-    from django.core.files.base import ContentFile
-    from django.core.files.storage import storages
-
-    migration = importlib.import_module("intranet.migrations.0011_private_attachments")
-    application = Application.objects.create(call=call, entity=applicant[1])
-    old_name = storages["default"].save("wnioski/2025/biznesplan.pdf", ContentFile(b"plan"))
-    attachment = application.attachments.create(file=old_name, name="biznesplan.pdf")
-
-    migration.move_to_private_storage(apps, None)
-
-    attachment.refresh_from_db()
-    assert not storages["default"].exists(old_name)
-    assert "biznesplan" not in attachment.file.name
-    assert attachment.file.read() == b"plan"
