@@ -186,3 +186,20 @@ def test_the_indicators_count_the_people_who_did_not_come(client, kadra, no_show
     year = timezone.localtime(no_shows.start).year
     report = figures_on(client.get(reverse("indicators:report", args=(year,))).content.decode())
     assert "obecność 2, nieobecni 1" in report
+
+
+def test_consultations_count_by_month_in_a_custom_range(answered):
+    from feedback import selectors
+
+    held_on = Invitation.objects.get(booking__isnull=False).held_on
+    month = held_on.replace(day=1)
+    month_end = (month + datetime.timedelta(days=32)).replace(day=1) - datetime.timedelta(days=1)
+
+    def consultations(start, end):
+        kinds = selectors.results_for_period(start=start, end=end)["kinds"]
+        return [(g.invitations, g.responses) for g in kinds if g.label == "konsultacje"]
+
+    # The answer keeps only the month: a range from the month's first day holds the
+    # consultation (its invitation and its answer), one from the second day holds neither.
+    assert consultations(month, month_end) == [(1, 1)]
+    assert consultations(month + datetime.timedelta(days=1), month_end) == []
