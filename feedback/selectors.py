@@ -11,6 +11,7 @@ from django.utils.translation import gettext as _
 from events.models import EventKind, Registration
 from feedback.models import Answer, Audience, Invitation, QuestionKind, Response, Survey
 from intranet.models import Booking
+from portal.dates import next_month
 
 # A report dimension: its key, the column it groups by and the column with its label.
 DIMENSIONS = {
@@ -94,6 +95,15 @@ class GroupResult:
     invitations: int = 0
     responses: int = 0
     questions: list = field(default_factory=list)
+    rating_answers: int = 0  # answers to the rating questions, all of them together
+    rating_sum: Decimal = Decimal(0)
+
+    @property
+    def average(self) -> Decimal | None:
+        """The average of every 1–5 rating given in the group (None without any)."""
+        if not self.rating_answers:
+            return None
+        return (self.rating_sum / self.rating_answers).quantize(Decimal("0.01"), ROUND_HALF_UP)
 
     @property
     def response_rate(self) -> Decimal | None:
@@ -121,10 +131,45 @@ def _label(dimension: str, key, label) -> str:
     return label or str(key)
 
 
-def results(*, year: int, dimension: str) -> list[GroupResult]:
-    """Per group of `dimension`: invitations sent, answers, the response rate and, per
-    question, the number of answers and the average rating or share of "yes". Three
+def _in_period(start: datetime.date, end: datetime.date, location=None, prefix: str = "") -> Q:
+    """Invitations or responses (`prefix` "response__" for answers) of the period.
+
+    An event counts on its day. A response after a consultation keeps only the first day of
+    its month, so consultations count by month: those of the months whose first day falls in
+    the period (for a year or a quarter: exactly its consultations), invitations alike."""
+    consultations_from = start if start.day == 1 else next_month(start)
+    consultations_to = next_month(end) - datetime.timedelta(days=1)
+    in_period = Q(
+        **{f"{prefix}audience": Audience.EVENT, f"{prefix}held_on__range": (start, end)}
+    ) | Q(
+        **{
+            f"{prefix}audience": Audience.CONSULTATION,
+            f"{prefix}held_on__range": (consultations_from, consultations_to),
+        }
+    )
+    if location is not None:
+        in_period &= Q(**{f"{prefix}location": location})
+    return in_period
+
+
+def _year(year: int) -> tuple[datetime.date, datetime.date]:
+    return datetime.date(year, 1, 1), datetime.date(year, 12, 31)
+
+
+def results(
+    *,
+    dimension: str,
+    year: int | None = None,
+    start: datetime.date | None = None,
+    end: datetime.date | None = None,
+    location=None,
+) -> list[GroupResult]:
+    """Per group of `dimension`, for a `year` or the period `start`–`end` (optionally at one
+    local centre): invitations sent, answers, the response rate, the average rating and,
+    per question, the number of answers and the average rating or share of "yes". Three
     aggregate queries, whatever the amount of data. Never a person."""
+    if year is not None:
+        start, end = _year(year)
     column, label_column = DIMENSIONS[dimension]
     values = [column] + ([label_column] if label_column else [])
     groups: dict = {}
@@ -139,12 +184,13 @@ def results(*, year: int, dimension: str) -> list[GroupResult]:
     def counted(records):
         return records.values(*values).annotate(count=Count("pk")).order_by()
 
-    for row in counted(Invitation.objects.filter(sent_at__isnull=False, held_on__year=year)):
+    invited = Invitation.objects.filter(sent_at__isnull=False)
+    for row in counted(invited.filter(_in_period(start, end, location))):
         group(row).invitations = row["count"]
-    for row in counted(Response.objects.filter(held_on__year=year)):
+    for row in counted(Response.objects.filter(_in_period(start, end, location))):
         group(row).responses = row["count"]
     per_question = (
-        Answer.objects.filter(response__held_on__year=year)
+        Answer.objects.filter(_in_period(start, end, location, prefix="response__"))
         .exclude(kind=QuestionKind.TEXT)
         .values(*[f"response__{name}" for name in values], "question_text", "kind")
         .annotate(
@@ -157,29 +203,45 @@ def results(*, year: int, dimension: str) -> list[GroupResult]:
     for row in per_question:
         row = {name.removeprefix("response__"): value for name, value in row.items()}
         result = QuestionResult(text=row["question_text"], kind=row["kind"], answers=row["answers"])
+        current = group(row)
         if row["kind"] == QuestionKind.RATING and row["average"] is not None:
-            result.average = Decimal(str(row["average"])).quantize(Decimal("0.01"), ROUND_HALF_UP)
+            average = Decimal(str(row["average"]))
+            result.average = average.quantize(Decimal("0.01"), ROUND_HALF_UP)
+            current.rating_answers += row["answers"]
+            current.rating_sum += average * row["answers"]
         if row["kind"] == QuestionKind.YES_NO and row["answers"]:
             result.yes_percent = _percent(row["yes"], row["answers"])
-        group(row).questions.append(result)
+        current.questions.append(result)
     return sorted(groups.values(), key=lambda g: (g.key is None, g.label.lower()))
 
 
-def totals(*, year: int) -> GroupResult:
+def _totals(groups: list[GroupResult]) -> GroupResult:
+    """All the groups of one dimension together (each invitation and response is in exactly
+    one kind: a kind of event, or consultations), so no query of its own."""
     total = GroupResult(key=None, label=_("all"))
-    total.invitations = Invitation.objects.filter(sent_at__isnull=False, held_on__year=year).count()
-    total.responses = Response.objects.filter(held_on__year=year).count()
+    for group in groups:
+        total.invitations += group.invitations
+        total.responses += group.responses
+        total.rating_answers += group.rating_answers
+        total.rating_sum += group.rating_sum
     return total
+
+
+def results_for_period(*, start: datetime.date, end: datetime.date, location=None) -> dict:
+    """The totals and the results per event, kind of event, specialisation of advice and
+    local centre (lists of `GroupResult`) of a period, at one local centre or all."""
+    by_dimension = {
+        dimension: results(dimension=dimension, start=start, end=end, location=location)
+        for dimension in DIMENSIONS
+    }
+    return {"start": start, "end": end, "totals": _totals(by_dimension["kinds"]), **by_dimension}
 
 
 def results_for_year(year: int) -> dict:
     """What the annual report needs: the year's totals and the results per event, kind of
     event, specialisation of advice and local centre (lists of `GroupResult`)."""
-    return {
-        "year": year,
-        "totals": totals(year=year),
-        **{dimension: results(year=year, dimension=dimension) for dimension in DIMENSIONS},
-    }
+    start, end = _year(year)
+    return {"year": year, **results_for_period(start=start, end=end)}
 
 
 def text_answers(*, year: int) -> QuerySet:

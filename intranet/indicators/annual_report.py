@@ -4,10 +4,16 @@ coordinator's commentary; printable, and as a DOCX an office can edit."""
 import io
 from dataclasses import dataclass
 
+from django.utils.formats import localize
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
-from intranet.indicators.tables import KIND_LABELS, summary_rows
+from intranet.indicators.tables import (
+    FEEDBACK_TABLES,
+    KIND_LABELS,
+    feedback_groups,
+    summary_rows,
+)
 from intranet.models import AnnualReport
 
 
@@ -30,8 +36,44 @@ SECTIONS = [
     ("advisory", gettext_lazy("Advisory"), ["consultations", "no_shows"]),
     ("grants", gettext_lazy("Grants and jobs"), ["grants", "jobs", "jobs_maintained"]),
     ("partnerships", gettext_lazy("Partnerships"), ["partnerships", "partnerships_funded"]),
-    ("events", gettext_lazy("Events"), ["events"]),
+    ("events", gettext_lazy("Events"), ["events", "event_no_shows"]),
+    ("feedback", gettext_lazy("Participants' feedback"), ["feedback"]),
 ]
+
+
+def _dash(value):
+    return "–" if value is None else localize(value)
+
+
+def feedback_rows(figures: dict) -> list:
+    """The survey totals, then one row per event, kind, specialisation and centre: counts
+    and averages only — the answers are anonymous and no person is named."""
+    totals = figures["feedback"]["totals"]
+    rows = [
+        (_("Survey invitations sent"), totals.invitations, ""),
+        (_("Survey answers"), totals.responses, ""),
+        (_("Survey response rate (%)"), _dash(totals.response_rate), ""),
+        (_("Average survey rating (1–5)"), _dash(totals.average), ""),
+    ]
+    for _title, first_column, dimension in FEEDBACK_TABLES.values():
+        for group in feedback_groups(figures, dimension):
+            rows.append(
+                (
+                    f"{first_column}: {group.label}",
+                    _(
+                        "answers %(answers)s of %(invitations)s (%(rate)s %%), "
+                        "average rating %(average)s"
+                    )
+                    % {
+                        "answers": group.responses,
+                        "invitations": group.invitations,
+                        "rate": _dash(group.response_rate),
+                        "average": _dash(group.average),
+                    },
+                    "",
+                )
+            )
+    return rows
 
 
 def sections(figures: dict) -> list[Section]:
@@ -40,12 +82,16 @@ def sections(figures: dict) -> list[Section]:
         by_key.setdefault(key, []).append((label, value, key))
     event_rows = [
         (
-            _("%(kind)s: held %(held)s, registrations %(registered)s, attendance %(attended)s")
+            _(
+                "%(kind)s: held %(held)s, registrations %(registered)s, attendance "
+                "%(attended)s, not present %(no_shows)s"
+            )
             % {
                 "kind": KIND_LABELS.get(row["kind"], row["kind"]),
                 "held": row["held"],
                 "registered": row["registered"],
                 "attended": row["attended"],
+                "no_shows": row["no_shows"],
             },
             "",
             "registrations",
@@ -63,6 +109,8 @@ def sections(figures: dict) -> list[Section]:
         for figure_key in figure_keys:
             if figure_key == "events":
                 rows.extend(event_rows or [(_("No events with registrations."), "", "")])
+            elif figure_key == "feedback":
+                rows.extend(feedback_rows(figures))
             elif figure_key == "animation":
                 rows.extend(animation or [(_("No animation meetings with registrations."), "", "")])
             else:

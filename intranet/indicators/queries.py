@@ -14,9 +14,11 @@ from dataclasses import dataclass
 
 from django.db.models import Count, Exists, F, OuterRef, Q, Sum
 from django.db.models.functions import TruncMonth
+from django.utils import timezone
 
 from directory.models import Entity
 from events.models import Registration
+from feedback import selectors as feedback
 from intranet.models import (
     Booking,
     Enrolment,
@@ -143,6 +145,21 @@ def registrations(period: Period):
     )
 
 
+def _no_show() -> Q:
+    """A confirmed sign-up for an event date already over (before today) not marked present
+    at the door: a person who did not come (a cancelled event has none)."""
+    return Q(
+        status=Registration.Status.CONFIRMED,
+        attended=False,
+        occurrence_date__lt=timezone.localdate(),
+        event__is_cancelled=False,
+    )
+
+
+def no_shows(period: Period):
+    return registrations(period).filter(_no_show())
+
+
 def events_by_kind(period: Period) -> list[dict]:
     from django.db.models import CharField, Value
     from django.db.models.functions import Cast, Concat
@@ -153,6 +170,8 @@ def events_by_kind(period: Period) -> list[dict]:
     return list(
         registrations(period)
         .values(kind=F("event__kind"))
+        # First, while "attended" still names the field (the next annotation takes its name).
+        .annotate(no_shows=Count("pk", filter=_no_show()))
         .annotate(
             held=Count(occurrence, distinct=True),
             registered=Count("pk"),
@@ -265,4 +284,8 @@ def summary(period: Period) -> dict:
         "jobs_maintained": jobs_maintained(period).count(),
         "partnerships_created": partnership_counts["created"],
         "partnerships_funded": partnership_counts["funded"],
+        # Survey answers (anonymous aggregates of the feedback app).
+        "feedback": feedback.results_for_period(
+            start=period.start, end=period.end, location=period.location
+        ),
     }

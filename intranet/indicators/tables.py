@@ -42,6 +42,11 @@ def summary_rows(figures: dict) -> list[tuple[str, str, object]]:
             sum(r["registered"] for r in figures["events"]),
         ),
         ("attended", _("Event attendance"), sum(r["attended"] for r in figures["events"])),
+        (
+            "event_no_shows",
+            _("Event no-shows (confirmed, not marked present)"),
+            sum(r["no_shows"] for r in figures["events"]),
+        ),
         ("grants", _("Grant and bridging-support agreements"), figures["grant_agreements"]),
         ("grants", _("Amount of grants and bridging support (PLN)"), figures["grant_amount"]),
         ("jobs", _("Jobs created"), figures["jobs_created"]),
@@ -73,13 +78,14 @@ def tables(figures: dict) -> dict[str, tuple[str, list[str], list[list]]]:
         ),
         "events": (
             _("Events by kind"),
-            [_("Kind"), _("Held"), _("Registrations"), _("Attendance")],
+            [_("Kind"), _("Held"), _("Registrations"), _("Attendance"), _("Not present")],
             [
                 [
                     str(KIND_LABELS.get(row["kind"], row["kind"])),
                     row["held"],
                     row["registered"],
                     row["attended"],
+                    row["no_shows"],
                 ]
                 for row in figures["events"]
             ],
@@ -108,7 +114,59 @@ def tables(figures: dict) -> dict[str, tuple[str, list[str], list[list]]]:
                 for row in figures["grants"]
             ],
         ),
+        **feedback_tables(figures),
     }
+
+
+# Survey results: table key -> (title, first column, dimension of feedback.selectors).
+FEEDBACK_TABLES = {
+    "feedback_events": (_("Survey results per event"), _("Event"), "events"),
+    "feedback_kinds": (
+        _("Survey results per kind of event or consultation"),
+        _("Kind"),
+        "kinds",
+    ),
+    "feedback_specialisations": (
+        _("Survey results per adviser's specialisation (consultations)"),
+        _("Specialisation"),
+        "specialisations",
+    ),
+    "feedback_centres": (_("Survey results per local centre"), _("Local centre"), "centres"),
+}
+# The groups a table leaves out: consultations among events, events among specialisations.
+_NOT_OF_THE_TABLE = {"events", "specialisations"}
+
+
+def feedback_groups(figures: dict, dimension: str) -> list:
+    groups = figures["feedback"][dimension]
+    if dimension in _NOT_OF_THE_TABLE:
+        groups = [group for group in groups if group.key is not None]
+    return groups
+
+
+def feedback_tables(figures: dict) -> dict[str, tuple[str, list[str], list[list]]]:
+    """Answers, response rate and average rating of the anonymous surveys, per group."""
+    result = {}
+    for key, (title, first_column, dimension) in FEEDBACK_TABLES.items():
+        header = [
+            first_column,
+            _("Invitations sent"),
+            _("Answers"),
+            _("Response rate (%)"),
+            _("Average rating (1–5)"),
+        ]
+        rows = [
+            [
+                group.label,
+                group.invitations,
+                group.responses,
+                "–" if group.response_rate is None else group.response_rate,
+                "–" if group.average is None else group.average,
+            ]
+            for group in feedback_groups(figures, dimension)
+        ]
+        result[key] = (title, header, rows)
+    return result
 
 
 def _person(enrolment):
@@ -224,6 +282,11 @@ RECORDS = {
     "attended": (
         _("Event attendance"),
         lambda p: indicators.registrations(p).filter(attended=True).select_related("event"),
+        [(_("Event"), lambda r: r.event.title), (_("Date"), lambda r: r.occurrence_date)],
+    ),
+    "event_no_shows": (
+        _("Event no-shows"),
+        lambda p: indicators.no_shows(p).select_related("event"),
         [(_("Event"), lambda r: r.event.title), (_("Date"), lambda r: r.occurrence_date)],
     ),
     "grants": (

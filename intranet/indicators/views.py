@@ -16,7 +16,13 @@ from intranet.grants import monitoring as grant_services
 from intranet.indicators import annual_report
 from intranet.indicators import queries as indicators
 from intranet.indicators.forms import CommentaryForm, JobCheckForm, PeriodForm
-from intranet.indicators.tables import RECORDS, record_rows, summary_rows, tables
+from intranet.indicators.tables import (
+    FEEDBACK_TABLES,
+    RECORDS,
+    record_rows,
+    summary_rows,
+    tables,
+)
 from intranet.models import AnnualReport, JobCheck
 from portal.accounts import permission_required_or_403
 from portal.exports import spreadsheet_response
@@ -66,6 +72,7 @@ def _chart(rows):
 def dashboard(request):
     form, period = _period(request)
     figures = indicators.summary(period)
+    all_tables = tables(figures)
     return TemplateResponse(
         request,
         "intranet/indicators/dashboard.html",
@@ -74,7 +81,10 @@ def dashboard(request):
             "period": period,
             "figures": figures,
             "summary": summary_rows(figures),
-            "tables": tables(figures),
+            "tables": {k: v for k, v in all_tables.items() if k not in FEEDBACK_TABLES},
+            "feedback_tables": {k: all_tables[k] for k in FEEDBACK_TABLES},
+            "feedback_totals": figures["feedback"]["totals"],
+            "can_read_answers": request.user.has_perm("feedback.view_response"),
             "chart": _chart(figures["people_by_month"]),
             "query": request.GET.urlencode(),
         },
@@ -149,6 +159,7 @@ def report(request, year):
             "sections": [(s, form[s.key], commentary.get(s.key, "")) for s in sections],
             "form": form,
             "saved": saved,
+            "can_read_answers": request.user.has_perm("feedback.view_response"),
         },
     )
 

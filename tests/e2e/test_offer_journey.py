@@ -1,20 +1,24 @@
 """A waiting person gets a freed place offered, confirms it from the e-mailed link; the
 offer page (open and expired), the sign-up page and the staff list with an offer pass
-axe-core, on a desktop and at 360 px."""
+axe-core, on a desktop and at 360 px. Then the whole loop: offer, confirmation, check-in at
+the door, the thank-you with the certificate and the survey answered from its link."""
 
 import datetime
 import re
+import zoneinfo
 
 import pytest
 from allauth.mfa.totp.internal.auth import TOTP, generate_totp_secret
 from django.conf import settings
 from django.utils import timezone
 
-from events import services
+from events import attendance, services
 from events.models import Registration
+from feedback.models import Response
 from portal import accounts
 from tests.factories.events import EventIndexPageFactory, EventPageFactory, RegistrationFactory
 from tests.factories.portal import UserFactory
+from tests.feedback.conftest import QUESTIONS, make_survey
 from tests.mail import delivered
 
 pytestmark = [
@@ -68,3 +72,85 @@ def test_an_offer_confirmed_from_the_email_link(
     assert page.is_visible("text=/oferta do/")
     assert page.is_visible("text=lista rezerwowa, nr 1")
     assert_accessible(page)
+
+
+# The loop from the waiting list to the survey, on a clock of its own: the offer comes the
+# day before, check-in opens on the event's day, the thank-you follows the end.
+MONDAY = datetime.datetime(2027, 11, 8, 10, 0, tzinfo=zoneinfo.ZoneInfo("Europe/Warsaw"))
+TUESDAY_NOON = MONDAY + datetime.timedelta(days=1, hours=2)
+
+
+def _link(to: str, pattern: str) -> str:
+    """The path of the newest e-mailed link to `to` that matches `pattern`."""
+    bodies = [message.body for message in delivered() if message.to == [to]]
+    found = [re.search(rf"{re.escape(settings.SITE_URL)}({pattern})", body) for body in bodies]
+    return [match[1] for match in found if match][-1]
+
+
+@pytest.mark.parametrize(
+    "viewport", [{"width": 1366, "height": 900}, {"width": 360, "height": 780}], ids=str
+)
+def test_from_the_waiting_list_to_the_survey(
+    page, browser, live_server, assert_accessible, home_page, log_in, viewport, time_machine
+):
+    time_machine.move_to(MONDAY, tick=True)
+    make_survey(questions=QUESTIONS)  # for animation meetings
+    event = EventPageFactory(
+        parent=EventIndexPageFactory(parent=home_page),
+        title="Spotkanie animacyjne w Kożuchowie",
+        kind="animation",
+        capacity=1,
+        start=TUESDAY_NOON,
+        end=TUESDAY_NOON + datetime.timedelta(hours=2),
+    )
+    leaving = RegistrationFactory(event=event)
+    RegistrationFactory(
+        event=event,
+        status="waiting",
+        first_name="Łucja",
+        last_name="Żółkiewska",
+        email="lucja@example.org",
+    )
+
+    # Monday: a place is freed; Łucja is offered it and confirms it from the e-mail.
+    services.registration_cancel(event=event, token=leaving.token)
+    assert page.goto(_link("lucja@example.org", r"\S+/potwierdz/")).status == 200
+    assert_accessible(page)
+    page.get_by_role("button", name="Tak, przyjdę – potwierdzam miejsce").click()
+    page.wait_for_selector(".registration-status--confirmed")
+    assert_accessible(page)
+
+    # Tuesday, at the door: Kadra find the event from the home page and check her in.
+    time_machine.move_to(TUESDAY_NOON + datetime.timedelta(minutes=5), tick=True)
+    staff = UserFactory(roles=[accounts.ROLE_STAFF])
+    TOTP.activate(staff, generate_totp_secret())
+    context = browser.new_context(base_url=live_server.url, viewport=viewport, locale="pl-PL")
+    door = context.new_page()
+    log_in(door, staff)
+    door.goto("/")
+    door.click("header >> text=Mój intranet")
+    door.click(".intranet-nav >> text=Zapisy na wydarzenia")
+    door.get_by_role("link", name="Spotkanie animacyjne w Kożuchowie").click()
+    door.get_by_role("link", name="Obecność przy wejściu").click()
+    assert_accessible(door)
+    door.get_by_role("button", name="Zaznacz obecność – Łucja Żółkiewska").click()
+    door.get_by_text("Obecnych: 1 z 1").wait_for()
+    assert_accessible(door)
+    context.close()
+
+    # After the event the daily job thanks her: the certificate and the survey link.
+    time_machine.move_to(TUESDAY_NOON + datetime.timedelta(hours=3), tick=True)
+    assert attendance.thank_you_send() == 1
+    assert page.goto(_link("lucja@example.org", r"/zaswiadczenia/\S+")).status == 200
+    assert "Łucja Żółkiewska" in page.inner_text("main")
+    assert_accessible(page)
+    assert page.goto(_link("lucja@example.org", r"/ankieta/\S+/")).status == 200
+    assert_accessible(page)
+    page.get_by_role("group", name="Jak oceniasz wydarzenie?").get_by_label("5").check()
+    page.get_by_role("group", name="Czy poleciłbyś to wydarzenie innym?").get_by_label(
+        "Tak"
+    ).check()
+    page.get_by_role("button", name="Wyślij odpowiedzi").click()
+    page.get_by_role("heading", name="Dziękujemy za odpowiedzi").wait_for()
+    assert_accessible(page)
+    assert Response.objects.filter(event=event).count() == 1

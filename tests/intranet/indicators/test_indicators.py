@@ -193,7 +193,7 @@ def test_tables_export_as_csv_and_xlsx(client, kadra, year_2016):
     response = client.get(reverse("indicators:export", args=("events", "xlsx")), YEAR_2016)
     sheet = load_workbook(io.BytesIO(response.content)).active
     values = [[cell.value for cell in row] for row in sheet.iter_rows()]
-    assert values[1][1:] == [1, 120, 120]
+    assert values[1][1:] == [1, 120, 120, 0]  # held, registrations, attendance, no-shows
     assert client.get(reverse("indicators:export", args=("summary", "pdf"))).status_code == 404
 
 
