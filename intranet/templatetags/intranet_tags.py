@@ -33,6 +33,15 @@ STAFF_LINKS = [
 ]
 
 
+@register.filter
+def item(sequence, index):
+    """`sequence[index]`, or "" past its end: a table's column header for a cell's label."""
+    try:
+        return sequence[index]
+    except (IndexError, TypeError):
+        return ""
+
+
 def _current(links, path):
     """The link whose address is the longest start of the current path."""
     matching = [link for link in links if path.startswith(link["url"])]
