@@ -49,7 +49,14 @@ def _current(links, path):
 
 
 def _menu_links(request):
-    """The member and staff links this person may open, the current one marked."""
+    """The member and staff links this person may open, the current one marked: worked out
+    once a request (the breadcrumbs and the menu both need them)."""
+    if not hasattr(request, "_intranet_menu_links"):
+        request._intranet_menu_links = _build_menu_links(request)
+    return request._intranet_menu_links
+
+
+def _build_menu_links(request):
     user = request.user
 
     def build(specs):
