@@ -60,12 +60,12 @@ def test_an_editor_submits_news_for_moderation(
         page.locator(f'a[href$="/admin/pages/{news_index.pk}/add_subpage/"]').first,
         "/admin/pages/",
     )
+    # Checked before typing: Wagtail 8 autosaves a new page once typing stops, and a submit
+    # racing that first autosave would create the page twice. Wagtail's own date picker
+    # buttons and tag input are named by static/js/admin.js.
+    assert_accessible(page)  # the news form
     keys.fill(page.locator("#id_title"), "Spotkanie w Żarach")
     keys.fill(page.locator("#id_intro"), "Zapraszamy na spotkanie animacyjne.")
-    # Not checked here: axe finds two violations on this form in Wagtail's own widgets —
-    # button-name (the date picker's unlabelled prev/today/next buttons, xdsoft datetimepicker)
-    # and label (the tag field's jQuery tag-it input). See the branch report; to be fixed
-    # with an insert_global_admin_js hook that names them.
     keys.tab_to(
         page.locator("footer [data-w-dropdown-target=toggle], footer .dropdown-toggle").first
     )
@@ -75,8 +75,7 @@ def test_an_editor_submits_news_for_moderation(
     expect(page.locator(".messages")).to_contain_text("Spotkanie w Żarach")
     news = NewsPage.objects.get(title="Spotkanie w Żarach")
     assert not news.live and news.current_workflow_task_state is not None
-    # Not checked here either: Wagtail's success message (white on #309174, 3.86:1) fails
-    # color-contrast; see the branch report (an insert_global_admin_css override is the fix).
+    assert_accessible(page)  # the explorer with its success message (static/css/admin.css)
     print(
         f"\neditor's news for moderation at {viewport['width']} px: {keys.presses} key "
         f"presses, {keys.typed} of them typing"
