@@ -99,3 +99,15 @@ def next_occurrence(event, now=None) -> Occurrence | None:
     now = now or timezone.now()
     upcoming = occurrences(event, after=now)
     return upcoming[0] if upcoming else None
+
+
+def occurrences_store(event) -> None:
+    """Write the event's dates to `EventOccurrence`, the index the listings query."""
+    from events.models import EventOccurrence
+
+    rows = [
+        EventOccurrence(event_id=event.pk, start=found.start, end=found.end)
+        for found in occurrences(event)
+    ]
+    EventOccurrence.objects.filter(event_id=event.pk).delete()
+    EventOccurrence.objects.bulk_create(rows)
