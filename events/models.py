@@ -240,6 +240,16 @@ class EventPage(RoutablePageMixin, BasePage):
     def is_online(self) -> bool:
         return bool(self.online_url) and self.location_id is None and not self.venue
 
+    def save(self, *args, update_fields=None, **kwargs):
+        super().save(*args, update_fields=update_fields, **kwargs)
+        # The listings read this page's dates from EventOccurrence, a derived index written
+        # with the page (in its transaction); saving a draft of a live page leaves the
+        # published dates, and so the index, as they were.
+        if update_fields is None or DATE_FIELDS.intersection(update_fields):
+            from events.recurrence import occurrences_store
+
+            occurrences_store(self)
+
     def is_past(self, now=None) -> bool:
         """True when the event (its last date, for a series) has ended."""
         from events.recurrence import occurrences
@@ -262,6 +272,26 @@ class EventPage(RoutablePageMixin, BasePage):
     @path("ical/", name="ics")
     def ics(self, request):
         return _view("event_ics")(request, self)
+
+
+# The fields a page's dates are computed from (`events.recurrence.occurrences`).
+DATE_FIELDS = frozenset({"start", "end", "repeat", "repeat_until", "excluded_dates"})
+
+
+class EventOccurrence(models.Model):
+    """One date of a published event (its one date, or each date of a series): a copy of
+    `events.recurrence.occurrences(page)` kept on save, so that listings filter, order and
+    page the dates in SQL and load only the events they show."""
+
+    event = models.ForeignKey(EventPage, on_delete=models.CASCADE, related_name="occurrence_rows")
+    start = models.DateTimeField(db_index=True)
+    end = models.DateTimeField(db_index=True)
+
+    class Meta:
+        ordering = ["start", "pk"]
+
+    def __str__(self):
+        return f"{self.event_id} {self.start:%Y-%m-%d %H:%M}"
 
 
 def _new_token() -> str:

@@ -113,3 +113,15 @@ def occurrence_of(registration) -> Occurrence:
         datetime.datetime.combine(registration.occurrence_date, local.time())
     )
     return Occurrence(event=event, start=start, end=start + (event.end - event.start))
+
+
+def occurrences_store(event) -> None:
+    """Write the event's dates to `EventOccurrence`, the index the listings query."""
+    from events.models import EventOccurrence
+
+    rows = [
+        EventOccurrence(event_id=event.pk, start=found.start, end=found.end)
+        for found in occurrences(event)
+    ]
+    EventOccurrence.objects.filter(event_id=event.pk).delete()
+    EventOccurrence.objects.bulk_create(rows)

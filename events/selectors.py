@@ -7,7 +7,7 @@ from django.db.models import Count, Q, QuerySet
 from django.http import Http404
 from django.utils import timezone
 
-from events.models import Certificate, EventKind, EventPage, Registration
+from events.models import Certificate, EventKind, EventOccurrence, EventPage, Registration
 from events.recurrence import Occurrence, occurrences
 from events.rules import registration_refusal
 from portal.dates import month_bounds
@@ -87,24 +87,65 @@ def parse_filters(params) -> EventFilters:
 
 _month_bounds = month_bounds
 
-
-def _expand(events, *, after=None, before=None) -> list[Occurrence]:
-    found = []
-    for event in events:
-        found.extend(occurrences(event, after=after, before=before))
-    return found
+# What a card, a calendar day or a feed entry never shows: not loaded for listings.
+_NOT_LISTED = ("body", "programme", "accessibility_info")
 
 
-def event_listing(index_page, filters: EventFilters, *, archive: bool, now=None):
+def _upcoming_or_series(events, now):
+    return events.filter(
+        Q(end__gte=now) | Q(repeat__gt="", repeat_until__gte=timezone.localdate(now))
+    )
+
+
+def _dates(events: QuerySet, *, after=None, before=None) -> QuerySet:
+    """The dates (`EventOccurrence` rows) of `events` ending at or after `after` and starting
+    before `before`, each with its event and location, soonest first."""
+    rows = EventOccurrence.objects.filter(event__in=events.values("pk"))
+    if after is not None:
+        rows = rows.filter(end__gte=after)
+    if before is not None:
+        rows = rows.filter(start__lt=before)
+    return (
+        rows.select_related("event__location")
+        .defer(*(f"event__{name}" for name in _NOT_LISTED))
+        .order_by("start", "event__path", "pk")
+    )
+
+
+def _occurrences(rows) -> list[Occurrence]:
+    return [Occurrence(event=row.event, start=row.start, end=row.end) for row in rows]
+
+
+class DateList:
+    """A listing's dates as a sequence the paginator counts and slices in SQL; a slice is a
+    list of occurrences with their place counts."""
+
+    def __init__(self, rows: QuerySet):
+        self.rows = rows
+
+    def count(self) -> int:
+        return self.rows.count()
+
+    def __len__(self) -> int:
+        return self.count()
+
+    def __getitem__(self, index):
+        if isinstance(index, slice):
+            return count_places(_occurrences(self.rows[index]))
+        return self[index : index + 1][0]
+
+    def __iter__(self):
+        return iter(self[:])
+
+
+def event_listing(index_page, filters: EventFilters, *, archive: bool, now=None) -> DateList:
     """Occurrences (each date of a series separately) matching the filters, with counts."""
     now = now or timezone.now()
     events = published_events(index_page)
     if archive:
         events = events.filter(start__lt=now)
     else:
-        events = events.filter(
-            Q(end__gte=now) | Q(repeat__gt="", repeat_until__gte=timezone.localdate(now))
-        )
+        events = _upcoming_or_series(events, now)
     if filters.kind:
         events = events.filter(kind=filters.kind)
     if filters.location == ONLINE:
@@ -116,37 +157,28 @@ def event_listing(index_page, filters: EventFilters, *, archive: bool, now=None)
         month_start, month_end = _month_bounds(filters.month)
         after = max(after, month_start) if after else month_start
         before = min(before, month_end) if before else month_end
-    found = [
-        occurrence
-        for occurrence in _expand(events, after=after, before=before)
-        if not archive or occurrence.end < now
-    ]
-    found.sort(key=lambda occurrence: occurrence.start, reverse=archive)
-    return count_places(found)
+    rows = _dates(events, after=after, before=before)
+    if archive:
+        rows = rows.filter(end__lt=now).order_by("-start", "event__path", "pk")
+    return DateList(rows)
 
 
 def month_events(index_page, month: datetime.date) -> list[Occurrence]:
     month_start, month_end = _month_bounds(month)
     events = published_events(index_page).filter(start__lt=month_end)
-    found = sorted(_expand(events, after=month_start, before=month_end), key=lambda o: o.start)
-    return count_places(found)
+    return count_places(_occurrences(_dates(events, after=month_start, before=month_end)))
 
 
 def upcoming_events(limit: int = 3, now=None) -> list[Occurrence]:
     now = now or timezone.now()
-    events = published_events().filter(
-        Q(end__gte=now) | Q(repeat__gt="", repeat_until__gte=timezone.localdate(now))
-    )
-    found = sorted(_expand(events, after=now), key=lambda occurrence: occurrence.start)
-    return count_places(found[:limit])
+    events = _upcoming_or_series(published_events(), now)
+    return count_places(_occurrences(_dates(events, after=now)[:limit]))
 
 
 def ical_events(index_page, now=None) -> list[Occurrence]:
     now = now or timezone.now()
-    events = published_events(index_page).filter(
-        Q(end__gte=now) | Q(repeat__gt="", repeat_until__gte=timezone.localdate(now))
-    )
-    return sorted(_expand(events, after=now), key=lambda occurrence: occurrence.start)[:500]
+    events = _upcoming_or_series(published_events(index_page), now)
+    return _occurrences(_dates(events, after=now)[:500])
 
 
 def event_dates(event, now=None) -> list[Occurrence]:

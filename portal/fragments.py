@@ -28,7 +28,14 @@ from portal.versions import CONTENT, version_of
 
 
 def site_settings_for(request):
-    """The site's SiteSettings (with its logo strip image), from the cache when current."""
+    """The site's SiteSettings (with its logo strip image), from the cache when current;
+    read once per request either way."""
+    if getattr(request, "portal_site_settings", None) is None:
+        request.portal_site_settings = _site_settings(request)
+    return request.portal_site_settings
+
+
+def _site_settings(request):
     from portal.models import SiteSettings
 
     site = site_for(request)

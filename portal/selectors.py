@@ -28,7 +28,7 @@ def menu_pages(site: Site):
     """The live, public pages shown in the main menu: the root page's menu children."""
     if site is None:
         return Page.objects.none()
-    return site.root_page.get_children().live().public().in_menu()
+    return without_restricted(site.root_page.get_children().live().in_menu())
 
 
 def home_page_sections() -> dict:
