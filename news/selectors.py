@@ -57,12 +57,12 @@ def news_listing(index_page, *, category_slug=None, tag_slug=None) -> NewsListin
         listing.category = NewsCategory.objects.filter(slug=category_slug).first()
         if listing.category is None:
             raise Http404("Unknown news category")
-        news = news.filter(pk__in=_news_model().objects.filter(categories=listing.category))
+        news = news.filter(pk__in=NewsPage.objects.filter(categories=listing.category))
     if tag_slug:
         listing.tag = Tag.objects.filter(slug=tag_slug).first()
         if listing.tag is None:
             raise Http404("Unknown tag")
-        news = news.filter(pk__in=_news_model().objects.filter(tagged_items__tag=listing.tag))
+        news = news.filter(pk__in=NewsPage.objects.filter(tagged_items__tag=listing.tag))
     # Subqueries, not joins: no duplicates, so no DISTINCT over every column to count.
     listing.news = _with_listing_data(news)
     return listing
