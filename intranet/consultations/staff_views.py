@@ -84,7 +84,7 @@ def desk(request):
             )
     return TemplateResponse(
         request,
-        "intranet/bookings/desk.html",
+        "intranet/consultations/desk.html",
         {
             "location": location,
             "locations": locations,
@@ -153,7 +153,7 @@ def walk_in(request):
         return redirect(desk_url)
     return TemplateResponse(
         request,
-        "intranet/bookings/walk_in.html",
+        "intranet/consultations/walk_in.html",
         {
             "form": form,
             "location": location,
@@ -192,7 +192,7 @@ def calendar(request):
     next_url = "?" + query.urlencode()
     return TemplateResponse(
         request,
-        "intranet/bookings/calendar.html",
+        "intranet/consultations/calendar.html",
         {
             "form": form,
             "days": [(d, by_day.get(d, []), holiday_name(d)) for d in days],
@@ -223,7 +223,7 @@ def outcome(request, booking_id):
             messages.success(request, _("Outcome saved."))
             return redirect("bookings_staff:outcome", booking_id=booking.pk)
     return TemplateResponse(
-        request, "intranet/bookings/outcome.html", {"booking": booking, "form": form}
+        request, "intranet/consultations/outcome.html", {"booking": booking, "form": form}
     )
 
 

@@ -27,7 +27,7 @@ def home(request):
     now = timezone.now()
     return TemplateResponse(
         request,
-        "intranet/bookings/home.html",
+        "intranet/consultations/home.html",
         {
             "form": SlotSearchForm(),
             # Told before the search, not after picking a time and typing a topic.
@@ -76,7 +76,7 @@ def slots(request):
     found = _slots_for(form)
     return TemplateResponse(
         request,
-        "intranet/bookings/slots.html",
+        "intranet/consultations/slots.html",
         {
             "form": form,
             "page_obj": paginate(request, found, 30),
@@ -139,7 +139,7 @@ def book(request):
         return redirect("bookings:detail", booking_id=booking.pk)
     return TemplateResponse(
         request,
-        "intranet/bookings/book.html",
+        "intranet/consultations/book.html",
         {
             "search": search,
             "form": form if posted else BookingForm(initial={"termin": request.GET["termin"]}),
@@ -163,7 +163,7 @@ def detail(request, booking_id):
     )
     return TemplateResponse(
         request,
-        "intranet/bookings/detail.html",
+        "intranet/consultations/detail.html",
         {
             "booking": booking,
             "may_change": services.member_may_change(booking),

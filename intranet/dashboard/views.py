@@ -13,7 +13,7 @@ from portal.accounts import user_is_staff_member
 
 
 class DashboardView(LoginRequiredMixin, TemplateView):
-    template_name = "intranet/dashboard.html"
+    template_name = "intranet/dashboard/dashboard.html"
 
     def get_context_data(self, **kwargs):
         user = self.request.user

@@ -45,7 +45,7 @@ def queue(request):
     )
     return TemplateResponse(
         request,
-        "intranet/staff/queue.html",
+        "intranet/enrolment/staff/queue.html",
         {
             "form": form,
             "page_obj": paginate(request, enrolments, 25),
@@ -90,7 +90,7 @@ def detail(request, enrolment_id):
         "erasure_form": ErasureForm(),
         "changes": enrolment.changes.select_related("actor"),
     }
-    return TemplateResponse(request, "intranet/staff/enrolment.html", context)
+    return TemplateResponse(request, "intranet/enrolment/staff/enrolment.html", context)
 
 
 @permission_required_or_403(REVIEW)
@@ -120,7 +120,7 @@ def declaration(request, enrolment_id):
         status=Enrolment.Status.ACCEPTED,
     )
     context = _enrolment_context(request, enrolment, PersonalDataAccess.Kind.DECLARATION)
-    return TemplateResponse(request, "intranet/staff/declaration.html", context)
+    return TemplateResponse(request, "intranet/enrolment/staff/declaration.html", context)
 
 
 @permission_required_or_403(REVIEW)
@@ -175,6 +175,6 @@ def export(request, target_group):
 def access_log(request):
     return TemplateResponse(
         request,
-        "intranet/staff/access_log.html",
+        "intranet/enrolment/staff/access_log.html",
         {"page_obj": paginate(request, selectors.access_log(), 50)},
     )

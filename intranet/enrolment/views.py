@@ -176,7 +176,7 @@ def confirm_delegation(request, enrolment_id):
 def my_data(request):
     return TemplateResponse(
         request,
-        "intranet/my_data.html",
+        "intranet/enrolment/my_data.html",
         {
             "data": personal_data.personal_data_of(request.user),
             # The forms as people read them (the JSON download keeps the machine keys).

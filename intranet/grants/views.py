@@ -45,7 +45,7 @@ def calls(request):
         return redirect("calls:application", application_id=application.pk)
     return TemplateResponse(
         request,
-        "intranet/calls/list.html",
+        "intranet/grants/list.html",
         {
             "calls": services.open_calls().prefetch_related("criteria"),
             "entities": entities_editable_by(request.user),
@@ -97,7 +97,7 @@ def application(request, application_id):
     deadline = services.appeal_deadline(application)
     return TemplateResponse(
         request,
-        "intranet/calls/application.html",
+        "intranet/grants/application.html",
         {
             "application": application,
             "editable": editable,
@@ -139,7 +139,7 @@ def call_ranking(request, call_id):
         raise PermissionDenied
     return TemplateResponse(
         request,
-        "intranet/calls/ranking.html",
+        "intranet/grants/ranking.html",
         {"call": call, "rows": services.ranking(call), "may_decide": request.user.has_perm(DECIDE)},
     )
 
@@ -208,7 +208,7 @@ def evaluate(request, application_id):
     declaration = application.declarations.filter(member=request.user).first()
     return TemplateResponse(
         request,
-        "intranet/calls/evaluate.html",
+        "intranet/grants/evaluate.html",
         {
             "application": application,
             "is_member": services.is_committee_member(call, request.user),
