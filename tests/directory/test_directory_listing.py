@@ -93,5 +93,5 @@ def test_listing_query_count_is_constant(client, django_assert_max_num_queries, 
         EntityFactory(services=["catering", f"usługa {number % 5}"])
     client.get(URL)
 
-    with django_assert_max_num_queries(14):
+    with django_assert_max_num_queries(12):
         client.get(URL, {"q": "razem", "powiat": "swiebodzinski", "usluga": "catering"})

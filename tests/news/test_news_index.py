@@ -102,5 +102,5 @@ def test_index_query_count_is_constant(client, news_index, django_assert_max_num
         )
     client.get(news_index.url)  # renditions are generated once, on the first view
 
-    with django_assert_max_num_queries(14):
+    with django_assert_max_num_queries(12):
         assert client.get(news_index.url).status_code == 200
