@@ -7,7 +7,7 @@ from allauth.account.models import EmailAddress
 from django.contrib.auth.models import Group
 from django.core.files.images import ImageFile
 from PIL import Image as PILImage
-from PIL import ImageDraw
+from PIL import ImageDraw, ImageFont
 from wagtail.images.models import Image
 from wagtail.models import Page, Site
 from wagtail.rich_text import RichText
@@ -314,8 +314,8 @@ def _site_settings(home, privacy, statement):
     )
     site_settings.funding_logos = _funding_logos_image()
     site_settings.funding_logos_alt = (
-        "Fundusze Europejskie dla Lubuskiego, Rzeczpospolita Polska, "
-        "Dofinansowane przez Unię Europejską, Województwo Lubuskie"
+        "Zastępczy pasek logotypów (demo): Fundusze Europejskie dla Lubuskiego, "
+        "Rzeczpospolita Polska, Dofinansowane przez Unię Europejską, Województwo Lubuskie"
     )
     site_settings.privacy_policy_page = privacy
     site_settings.accessibility_statement_page = statement
@@ -333,9 +333,16 @@ def _funding_logos_image() -> Image:
 
 
 def _draw_logo_strip() -> io.BytesIO:
-    """Draw a stand-in for the EU logo strip: four labelled boxes."""
+    """Draw a stand-in for the EU logo strip: four labelled boxes under a line saying it
+    is a placeholder, to be replaced with the official strip in the site settings."""
     strip = PILImage.new("RGB", (1000, 120), "white")
     draw = ImageDraw.Draw(strip)
+    try:  # DejaVu has the Polish letters (`make install` installs it); Pillow's own has not
+        font = ImageFont.truetype("/usr/share/fonts/truetype/dejavu/DejaVuSans.ttf", 13)
+        notice = "DEMO: zastąp oficjalnym paskiem logotypów w ustawieniach strony"
+    except OSError:
+        font, notice = ImageFont.load_default(), "DEMO"
+    draw.text((10, 2), notice, fill="#333333", font=font)
     labels = ["Fundusze Europejskie", "Rzeczpospolita Polska", "Unia Europejska", "Lubuskie"]
     colours = ["#003399", "#dc143c", "#003399", "#0b5563"]
     for index, (label, colour) in enumerate(zip(labels, colours, strict=True)):

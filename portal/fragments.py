@@ -28,8 +28,8 @@ from portal.versions import CONTENT, version_of
 
 
 def site_settings_for(request):
-    """The site's SiteSettings (with its logo strip image), from the cache when current;
-    read once per request either way."""
+    """The site's SiteSettings (with its images: logo, icon, logo strip), from the cache
+    when current; read once per request either way."""
     if getattr(request, "portal_site_settings", None) is None:
         request.portal_site_settings = _site_settings(request)
     return request.portal_site_settings
@@ -45,7 +45,11 @@ def _site_settings(request):
     cache = caches["fragments"]
     found = cache.get(key) if settings.FRAGMENT_CACHE_SECONDS else None
     if found is None:
-        found = SiteSettings.objects.select_related("funding_logos").filter(site=site).first()
+        found = (
+            SiteSettings.objects.select_related("funding_logos", "logo", "favicon")
+            .filter(site=site)
+            .first()
+        )
         found = found or SiteSettings.for_site(site)
         if settings.FRAGMENT_CACHE_SECONDS:
             cache.set(key, found, settings.FRAGMENT_CACHE_SECONDS)

@@ -19,6 +19,27 @@ class SiteSettings(BaseSiteSetting):
     facebook_url = models.URLField(_("Facebook"), blank=True)
     linkedin_url = models.URLField(_("LinkedIn"), blank=True)
     youtube_url = models.URLField(_("YouTube"), blank=True)
+    logo = models.ForeignKey(
+        "wagtailimages.Image",
+        verbose_name=_("logo"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+        help_text=_("Shown next to the name in the header. Without it the portal's own logo."),
+    )
+    favicon = models.ForeignKey(
+        "wagtailimages.Image",
+        verbose_name=_("browser tab icon"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+        help_text=_(
+            "A square image, at least 180 × 180 px, shown in the browser tab and on a "
+            "phone's home screen. Without it the portal's own icon."
+        ),
+    )
     footer_text = models.TextField(_("footer text"), blank=True)
     funding_logos = models.ForeignKey(
         "wagtailimages.Image",
@@ -61,6 +82,8 @@ class SiteSettings(BaseSiteSetting):
                 FieldPanel("address"),
                 FieldPanel("phone"),
                 FieldPanel("email"),
+                FieldPanel("logo"),
+                FieldPanel("favicon"),
             ],
             heading=_("Organisation"),
         ),

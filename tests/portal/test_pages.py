@@ -1,5 +1,7 @@
 """A visitor reads the site-wide pages: home, standard pages, locations, 404."""
 
+import re
+
 import pytest
 from django.urls import reverse
 
@@ -126,3 +128,30 @@ def test_every_page_names_its_icon_and_shows_the_logo(client, home_page):
     assert '<link rel="icon" href="/static/favicon.svg"' in html
     assert 'class="site-brand__logo" src="/static/img/logo.svg"' in html
     assert finders.find("favicon.svg") and finders.find("img/logo.svg")
+
+
+def test_a_logo_and_icon_set_in_site_settings_replace_the_defaults_at_once(client, home_page):
+    from wagtail.images.models import Image
+    from wagtail.images.tests.utils import get_test_image_file
+    from wagtail.models import Site
+
+    from portal.models import SiteSettings
+
+    client.get(home_page.url)  # the header and head fragments are now cached
+    settings_ = SiteSettings.for_site(Site.objects.get(is_default_site=True))
+    settings_.logo = Image.objects.create(title="Logo", file=get_test_image_file(size=(300, 120)))
+    settings_.favicon = Image.objects.create(
+        title="Ikona", file=get_test_image_file(size=(400, 400))
+    )
+    settings_.save()
+
+    html = client.get(home_page.url).content.decode()
+
+    assert "/static/favicon.svg" not in html
+    assert "/static/img/logo.svg" not in html
+    logo = re.search(
+        r'<img class="site-brand__logo" src="([^"]+)" alt="" width="(\d+)" height="(\d+)"', html
+    )
+    assert logo and (logo[2], logo[3]) == ("240", "96")  # the logo's proportions kept
+    assert re.search(r'<link rel="icon" href="[^"]+\.png" sizes="32x32" type="image/png">', html)
+    assert re.search(r'<link rel="apple-touch-icon" href="[^"]+\.png">', html)
