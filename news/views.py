@@ -7,6 +7,7 @@ from django.utils.functional import SimpleLazyObject
 from news import feeds, selectors
 from portal.pagination import paginate
 from portal.params import page_number, slug_or_404
+from portal.routing import parent_of
 
 NEWS_PER_PAGE = 10
 
@@ -43,4 +44,5 @@ def news_detail(request, page, *args, **kwargs):
     request.is_preview = False
     context = page.get_context(request, *args, **kwargs)
     context["related_news"] = selectors.related_news(page)
+    context["index_page"] = SimpleLazyObject(lambda: parent_of(request, page))
     return TemplateResponse(request, page.get_template(request, *args, **kwargs), context)

@@ -22,8 +22,8 @@ import uuid
 from django.conf import settings
 from django.core.cache import caches
 from django.utils.functional import SimpleLazyObject
+from wagtail.models import Site
 
-from portal.routing import site_for
 from portal.versions import CONTENT, version_of
 
 
@@ -38,7 +38,7 @@ def site_settings_for(request):
 def _site_settings(request):
     from portal.models import SiteSettings
 
-    site = site_for(request)
+    site = Site.find_for_request(request)
     if site is None:
         return SiteSettings()
     key = f"site-settings:{site.pk}:v{version_of('site', 'images')}"
@@ -69,6 +69,8 @@ def context(request):
     return {
         "fragment_seconds": settings.FRAGMENT_CACHE_SECONDS,
         "content_version": SimpleLazyObject(lambda: version_of(CONTENT)),
-        "fragment_site": SimpleLazyObject(lambda: getattr(site_for(request), "pk", "")),
+        "fragment_site": SimpleLazyObject(
+            lambda: getattr(Site.find_for_request(request), "pk", "")
+        ),
         "site_settings": SimpleLazyObject(lambda: site_settings_for(request)),
     }

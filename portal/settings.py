@@ -98,7 +98,6 @@ MIDDLEWARE = [
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "wagtail.contrib.redirects.middleware.RedirectMiddleware",
     "portal.page_cache.FetchFromCacheMiddleware",
-    "portal.routing.CachedRouteMiddleware",
 ]
 
 ROOT_URLCONF = "portal.urls"

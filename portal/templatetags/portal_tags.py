@@ -6,6 +6,7 @@ from django.utils.safestring import mark_safe
 from wagtail.models import Site
 
 from portal import selectors
+from portal.routing import ancestors_below_home
 
 register = template.Library()
 
@@ -33,8 +34,7 @@ def main_menu(context):
 @register.inclusion_tag("includes/breadcrumbs.html", takes_context=True)
 def breadcrumbs(context, page):
     """Home, the page's ancestors below the home page, then the page itself."""
-    # Pages right below the home page need no query: their only ancestor is home.
-    ancestors = list(page.get_ancestors().filter(depth__gt=2)) if page.depth > 3 else []
+    ancestors = ancestors_below_home(context.get("request"), page)
     return {"ancestors": ancestors, "page": page, "request": context.get("request")}
 
 

@@ -168,5 +168,5 @@ def test_event_page_query_count_is_constant(
     RegistrationFactory.create_batch(registrations, event=event)
     client.get(event.url)
 
-    with django_assert_max_num_queries(13):  # one over BUDGET: not reached yet
+    with django_assert_max_num_queries(BUDGET):
         assert client.get(event.url).status_code == 200

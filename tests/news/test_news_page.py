@@ -129,5 +129,5 @@ def test_news_page_query_count_is_constant(
         )
     client.get(news.url)
 
-    with django_assert_max_num_queries(16):
+    with django_assert_max_num_queries(12):
         assert client.get(news.url).status_code == 200
