@@ -189,3 +189,16 @@ def log_in(live_server):
         )
 
     return log_in_as
+
+
+@pytest.fixture
+def kadra(db):
+    """A Kadra account with its second factor set up (log_in gives it a passed session)."""
+    from allauth.mfa.totp.internal.auth import TOTP, generate_totp_secret
+
+    from portal import accounts
+    from tests.factories.portal import UserFactory
+
+    user = UserFactory(roles=[accounts.ROLE_STAFF])
+    TOTP.activate(user, generate_totp_secret())
+    return user

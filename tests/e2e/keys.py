@@ -85,3 +85,10 @@ class Keyboard:
                 self.tab_to(box, limit=20)
             self.press("Space")
         assert box.is_checked(), box
+
+
+def open_intranet_menu(page):
+    """Click "Menu intranetu" where the intranet's menu is folded (a phone); else nothing."""
+    toggle = page.locator(".intranet-nav__toggle")
+    if toggle.is_visible() and toggle.get_attribute("aria-expanded") == "false":
+        toggle.click()

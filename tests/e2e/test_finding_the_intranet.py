@@ -6,6 +6,7 @@ from urllib.parse import urlsplit
 
 import pytest
 
+from tests.e2e.keys import open_intranet_menu
 from tests.factories.portal import TEST_PASSWORD, UserFactory
 
 pytestmark = [
@@ -85,10 +86,12 @@ def test_kadra_move_between_staff_tools_through_the_intranet_menu(
     page.click("header >> text=Mój intranet")
     page.wait_for_url("**/intranet/")
     assert_accessible(page)
+    open_intranet_menu(page)
     page.click(".intranet-nav >> text=Recepcja: wizyty bez zapisu")
     page.wait_for_url("**/kadra/konsultacje/recepcja/**")
     assert_accessible(page)
     # The next tool is one click away, not back through the dashboard.
+    open_intranet_menu(page)
     page.click(".intranet-nav >> text=Kalendarz konsultacji")
     page.wait_for_url("**/kadra/konsultacje/kalendarz/**")
     current = page.get_attribute(".intranet-nav [aria-current=page]", "href")

@@ -13,7 +13,6 @@ from playwright.sync_api import expect
 
 from events.models import EventPage, Registration
 from intranet.models import Booking, Enrolment
-from portal import accounts
 from tests.e2e.keys import Keyboard
 from tests.factories.events import EventIndexPageFactory, EventPageFactory, RegistrationFactory
 from tests.factories.intranet import AdviserFactory, make_pesel
@@ -42,6 +41,13 @@ def open_menu_on_a_phone(keys, page):
         keys.press("Enter")
 
 
+def open_intranet_menu_on_a_phone(keys, page):
+    """On a phone the intranet's own menu folds behind "Menu intranetu": open it."""
+    if on_a_phone(page):
+        keys.tab_to(page.locator(".intranet-nav__toggle"))
+        keys.press("Enter")
+
+
 def log_in_with_the_form(keys, page, user):
     keys.follow(page.locator("header a", has_text="Zaloguj się"), "/konto/login/")
     keys.fill(page.locator("input[name=login]"), user.email)
@@ -55,15 +61,6 @@ def report(name, keys, page):
         f"\n{name} at {page.viewport_size['width']} px: {keys.presses} key presses, "
         f"{keys.typed} of them typing"
     )
-
-
-@pytest.fixture
-def kadra():
-    from allauth.mfa.totp.internal.auth import TOTP, generate_totp_secret
-
-    user = UserFactory(roles=[accounts.ROLE_STAFF])
-    TOTP.activate(user, generate_totp_secret())
-    return user
 
 
 @pytest.mark.parametrize("viewport", VIEWPORTS)
@@ -143,6 +140,7 @@ def test_a_member_logs_in_enrols_and_books_a_consultation(
     enrolment_keys = keys.presses
 
     # Then a consultation, from the intranet's menu.
+    open_intranet_menu_on_a_phone(keys, page)
     keys.follow(page.locator(".intranet-nav a", has_text="Konsultacje"), "/intranet/konsultacje/")
     keys.check(page.locator("input[name=specjalizacja][value=business]"))
     keys.check(page.locator("input[name=miejsce]").first)
@@ -177,6 +175,7 @@ def test_kadra_book_a_walk_in_from_the_dashboard_then_cancel_an_event(
 
     page.goto("/")
     keys.follow(page.locator("header a", has_text="Mój intranet"), "/intranet/")
+    open_intranet_menu_on_a_phone(keys, page)
     keys.follow(
         page.locator(".intranet-nav a", has_text="Recepcja: wizyty bez zapisu"),
         "/intranet/kadra/konsultacje/recepcja/",
@@ -192,6 +191,7 @@ def test_kadra_book_a_walk_in_from_the_dashboard_then_cancel_an_event(
     assert booking.is_walk_in and booking.visitor_name == "Pani Halina"
     walk_in_keys = keys.presses
 
+    open_intranet_menu_on_a_phone(keys, page)
     keys.follow(
         page.locator(".intranet-nav a", has_text="Zapisy na wydarzenia"), "/intranet/kadra/wyd"
     )

@@ -16,6 +16,7 @@ from events import attendance, services
 from events.models import Registration
 from feedback.models import Response
 from portal import accounts
+from tests.e2e.keys import open_intranet_menu
 from tests.factories.events import EventIndexPageFactory, EventPageFactory, RegistrationFactory
 from tests.factories.portal import UserFactory
 from tests.feedback.conftest import QUESTIONS, make_survey
@@ -129,6 +130,7 @@ def test_from_the_waiting_list_to_the_survey(
     log_in(door, staff)
     door.goto("/")
     door.click("header >> text=Mój intranet")
+    open_intranet_menu(door)
     door.click(".intranet-nav >> text=Zapisy na wydarzenia")
     door.get_by_role("link", name="Spotkanie animacyjne w Kożuchowie").click()
     door.get_by_role("link", name="Obecność przy wejściu").click()

@@ -71,3 +71,42 @@ def test_on_a_desktop_the_menu_is_always_open(page, home_page):
 
     expect(page.locator(".menu-toggle")).to_be_hidden()
     expect(page.locator(".main-nav a").first).to_be_visible()
+
+
+@pytest.mark.parametrize("viewport", PHONES[:1])
+def test_on_a_phone_the_intranet_menu_folds_and_the_dashboard_starts_on_the_first_screen(
+    page, home_page, log_in, kadra, assert_accessible, viewport
+):
+    """Kadra's menu has some fifteen links: on a phone it folds behind "Menu intranetu",
+    so the dashboard's own heading is on the first screen, not below two screens of links."""
+    log_in(page, kadra)
+    page.goto("/")
+    page.click("header >> text=Mój intranet")
+    page.wait_for_url("**/intranet/")
+
+    heading = page.locator("main h1").bounding_box()
+    assert heading["y"] + heading["height"] <= viewport["height"], heading
+    toggle = page.locator(".intranet-nav__toggle")
+    expect(toggle).to_have_attribute("aria-expanded", "false")
+    expect(page.locator(".intranet-nav a").first).to_be_hidden()
+    assert_accessible(page)
+    toggle.focus()
+    page.keyboard.press("Enter")
+    expect(toggle).to_have_attribute("aria-expanded", "true")
+    expect(page.locator(".intranet-nav a", has_text="Recepcja: wizyty bez zapisu")).to_be_visible()
+    assert scroll_width(page) <= viewport["width"]
+    assert_accessible(page)
+
+
+@pytest.mark.parametrize("viewport", PHONES[:1])
+@pytest.mark.parametrize("javascript", [False], ids=["no-js"])
+def test_without_javascript_the_intranet_menu_is_a_plain_list(
+    page, home_page, log_in, member, viewport, javascript
+):
+    log_in(page, member)
+    page.goto("/")
+    page.click("header >> text=Mój intranet")
+    page.wait_for_url("**/intranet/")
+
+    expect(page.locator(".intranet-nav__toggle")).to_be_hidden()
+    expect(page.locator(".intranet-nav a", has_text="Konsultacje")).to_be_visible()
