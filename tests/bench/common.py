@@ -1,5 +1,6 @@
 """What the bench's modules share: where things are, the result of one measurement."""
 
+import os
 import subprocess
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -63,3 +64,13 @@ def run_command(
         )
     except subprocess.TimeoutExpired as error:
         raise BenchError(f"{' '.join(args)} did not finish within {timeout} s") from error
+
+
+def env_int(name: str, default: int) -> int:
+    """A positive whole number from the environment variable `name`, or `default`."""
+    value = os.environ.get(name, "")
+    if not value:
+        return default
+    if not value.isdigit() or int(value) < 1:
+        raise SystemExit(f"bench: {name} must be a positive whole number, not {value!r}")
+    return int(value)

@@ -21,17 +21,11 @@ from pathlib import Path
 from aiosmtpd.controller import Controller
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
-from run import (  # noqa: E402 - the benchmark's own helpers, beside this file
-    BASE_DIR,
-    HOST,
-    BenchError,
-    env_int,
+from common import BASE_DIR, HOST, BenchError, env_int, run_command  # noqa: E402
+from load import percentiles_ms  # noqa: E402
+from run import make_server_env, manage, prepare_database  # noqa: E402
+from server import (  # noqa: E402
     free_port,
-    make_server_env,
-    manage,
-    percentiles_ms,
-    prepare_database,
-    run_command,
     start_gunicorn,
     stop_gunicorn,
     tail,

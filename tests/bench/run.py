@@ -78,6 +78,7 @@ from common import (
     BenchError,
     Database,
     Result,
+    env_int,
     run_command,
 )
 from load import find_or_install_wrk, load_url
@@ -174,15 +175,6 @@ def chosen_scenarios() -> set[str]:
     if not chosen or not chosen <= set(SCENARIOS):
         raise SystemExit(f"bench: BENCH_SCENARIOS takes {', '.join(SCENARIOS)}, not {value!r}")
     return chosen
-
-
-def env_int(name: str, default: int) -> int:
-    value = os.environ.get(name, "")
-    if not value:
-        return default
-    if not value.isdigit() or int(value) < 1:
-        raise SystemExit(f"bench: {name} must be a positive whole number, not {value!r}")
-    return int(value)
 
 
 # --- Database and site preparation -------------------------------------------------------

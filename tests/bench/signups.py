@@ -29,7 +29,7 @@ import time
 import urllib.parse
 from pathlib import Path
 
-from common import GUNICORN_WORKERS, TRIVIAL_PATH, BenchError, Result, run_command
+from common import GUNICORN_WORKERS, TRIVIAL_PATH, BenchError, Result, env_int, run_command
 from load import load_mix, load_url
 from server import (
     free_port,
@@ -80,9 +80,9 @@ def settings_from_env() -> dict:
         raise SystemExit(f"bench: BENCH_SIGNUP_READS is all or cached, not {reads!r}")
     return {
         "read_paths": [p for p in READ_PATHS if reads == "all" or p not in NEVER_PAGE_CACHED],
-        "seconds": _positive_int("BENCH_SIGNUP_SECONDS", 15),
-        "rounds": _positive_int("BENCH_SIGNUP_ROUNDS", 2),
-        "concurrency": _positive_int("BENCH_SIGNUP_CONCURRENCY", 32),
+        "seconds": env_int("BENCH_SIGNUP_SECONDS", 15),
+        "rounds": env_int("BENCH_SIGNUP_ROUNDS", 2),
+        "concurrency": env_int("BENCH_SIGNUP_CONCURRENCY", 32),
         "rates": parsed,
         "page_cache_seconds": page_cache_seconds(),
     }
@@ -93,15 +93,6 @@ def page_cache_seconds() -> str:
     about the page cache."""
     value = os.environ.get("BENCH_PAGE_CACHE_SECONDS", "")
     return value if value.isdigit() and int(value) > 0 else "60"
-
-
-def _positive_int(name: str, default: int) -> int:
-    value = os.environ.get(name, "")
-    if not value:
-        return default
-    if not value.isdigit() or int(value) < 1:
-        raise SystemExit(f"bench: {name} must be a positive whole number, not {value!r}")
-    return int(value)
 
 
 def run(server_env: dict[str, str], tmp_dir: Path, wrk: str | None, options: dict) -> dict:
