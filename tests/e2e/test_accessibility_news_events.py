@@ -7,6 +7,7 @@ from allauth.mfa.totp.internal.auth import TOTP, generate_totp_secret
 from django.conf import settings as django_settings
 from django.test import Client
 from django.utils import timezone
+from playwright.sync_api import expect
 from wagtail.rich_text import RichText
 
 from events.models import EventPage, Registration
@@ -160,8 +161,9 @@ def test_event_pages_and_sign_up_outcomes_meet_wcag_21_aa(
         page.fill("#id_email", "to-nie-email")
         page.click("form[method=post] button[type=submit] >> nth=-1")
         page.wait_for_selector(".errorlist")
-        # The summary has the focus; its link leads to the field in error.
-        assert page.evaluate("document.activeElement.hasAttribute('data-error-summary')")
+        # The summary has the focus (a deferred script moves it there once the document is
+        # parsed, which may come after the error list appears); its link leads to the field.
+        expect(page.locator("[data-error-summary]")).to_be_focused()
         first_link = page.get_attribute("[data-error-summary] a", "href")
         page.keyboard.press("Tab")
         page.keyboard.press("Enter")
