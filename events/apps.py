@@ -9,7 +9,7 @@ class EventsConfig(AppConfig):
 
     def ready(self):
         from events import live, selectors
-        from events.models import EventPage
+        from events.models import EventIndexPage, EventPage
         from portal import registry
 
         registry.register_home_section(
@@ -17,6 +17,7 @@ class EventsConfig(AppConfig):
             template="events/includes/home_section.html",
             selector=selectors.home_section,
             order=20,
+            index_model=EventIndexPage,
         )
         # Place counts are not here: a sign-up changes only the event's own live slot.
         registry.register_invalidation(

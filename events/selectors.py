@@ -118,7 +118,8 @@ def _occurrences(rows) -> list[Occurrence]:
 
 class DateList:
     """A listing's dates as a sequence the paginator counts and slices in SQL; a slice is a
-    list of occurrences with their place counts."""
+    list of occurrences (a card's places and badge come from its live slot, events/live.py,
+    so a listing reads no registrations)."""
 
     def __init__(self, rows: QuerySet):
         self.rows = rows
@@ -131,7 +132,7 @@ class DateList:
 
     def __getitem__(self, index):
         if isinstance(index, slice):
-            return count_places(_occurrences(self.rows[index]))
+            return _occurrences(self.rows[index])
         return self[index : index + 1][0]
 
     def __iter__(self):
@@ -166,13 +167,13 @@ def event_listing(index_page, filters: EventFilters, *, archive: bool, now=None)
 def month_events(index_page, month: datetime.date) -> list[Occurrence]:
     month_start, month_end = _month_bounds(month)
     events = published_events(index_page).filter(start__lt=month_end)
-    return count_places(_occurrences(_dates(events, after=month_start, before=month_end)))
+    return _occurrences(_dates(events, after=month_start, before=month_end))
 
 
 def upcoming_events(limit: int = 3, now=None) -> list[Occurrence]:
     now = now or timezone.now()
     events = _upcoming_or_series(published_events(), now)
-    return count_places(_occurrences(_dates(events, after=now)[:limit]))
+    return _occurrences(_dates(events, after=now)[:limit])
 
 
 def ical_events(index_page, now=None) -> list[Occurrence]:
@@ -273,13 +274,6 @@ def certificate_valid(code: str) -> Certificate | None:
 
 
 def home_section() -> dict:
-    """The home page's events section: the next three dates and the index for "all"
-    (looked up only when shown)."""
-    from django.utils.functional import SimpleLazyObject
-
-    from events.models import EventIndexPage
-
-    return {
-        "items": upcoming_events(3),
-        "index": SimpleLazyObject(lambda: EventIndexPage.objects.live().first()),
-    }
+    """The home page's events section: the next three dates (the index for "all" is the
+    registered `index_model`, events/apps.py)."""
+    return {"items": upcoming_events(3)}

@@ -9,7 +9,7 @@ class NewsConfig(AppConfig):
 
     def ready(self):
         from news import selectors
-        from news.models import NewsCategory, NewsPage
+        from news.models import NewsCategory, NewsIndexPage, NewsPage
         from portal import registry
 
         registry.register_home_section(
@@ -17,6 +17,7 @@ class NewsConfig(AppConfig):
             template="news/includes/home_section.html",
             selector=selectors.home_section,
             order=10,
+            index_model=NewsIndexPage,
         )
         registry.register_invalidation(NewsPage, "news", "home:news", "tags")
         registry.register_invalidation(NewsCategory, "news", "home:news")

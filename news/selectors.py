@@ -7,7 +7,7 @@ from django.http import Http404
 from taggit.models import Tag
 from wagtail.images import get_image_model
 
-from news.models import NewsCategory, NewsIndexPage, NewsPage
+from news.models import NewsCategory, NewsPage
 from portal.selectors import without_restricted
 
 RELATED_NEWS_COUNT = 3
@@ -88,11 +88,6 @@ def feed_news(index_page) -> QuerySet:
 
 
 def home_section() -> dict:
-    """The home page's news section: the newest three and the index for "all
-    news" (looked up only when shown)."""
-    from django.utils.functional import SimpleLazyObject
-
-    return {
-        "items": latest_news(3),
-        "index": SimpleLazyObject(lambda: NewsIndexPage.objects.live().first()),
-    }
+    """The home page's news section: the newest three (the index for "all news" is the
+    registered `index_model`, news/apps.py)."""
+    return {"items": latest_news(3)}

@@ -26,10 +26,13 @@ from wagtail.models import Site
 
 from portal.versions import CONTENT, version_of
 
+# What the site's settings, the header's brand and the footer show.
+SITE_AREAS = ("site", "images", "routes")
+
 
 def site_settings_for(request):
-    """The site's SiteSettings (with its images: logo, icon, logo strip), from the cache
-    when current; read once per request either way."""
+    """The site's SiteSettings (with its images: logo, icon, logo strip, and the footer's
+    pages), from the cache when current; read once per request either way."""
     if getattr(request, "portal_site_settings", None) is None:
         request.portal_site_settings = _site_settings(request)
     return request.portal_site_settings
@@ -41,12 +44,19 @@ def _site_settings(request):
     site = Site.find_for_request(request)
     if site is None:
         return SiteSettings()
-    key = f"site-settings:{site.pk}:v{version_of('site', 'images')}"
+    # "routes": the footer's pages carry their addresses, which any page move may change.
+    key = f"site-settings:{site.pk}:v{version_of(*SITE_AREAS)}"
     cache = caches["fragments"]
     found = cache.get(key) if settings.FRAGMENT_CACHE_SECONDS else None
     if found is None:
         found = (
-            SiteSettings.objects.select_related("funding_logos", "logo", "favicon")
+            SiteSettings.objects.select_related(
+                "funding_logos",
+                "logo",
+                "favicon",
+                "accessibility_statement_page",
+                "privacy_policy_page",
+            )
             .filter(site=site)
             .first()
         )

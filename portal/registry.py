@@ -26,6 +26,9 @@ class HomeSection:
     template: str
     selector: Callable[[], object]
     order: int = 100
+    # The page type whose first live page the section links as "all …" (e.g. the news
+    # index); the home page looks up every section's in one query.
+    index_model: type | None = None
 
     @property
     def area(self) -> str:
@@ -36,8 +39,15 @@ _home_sections: dict[str, HomeSection] = {}
 _invalidations: dict[type, list[AreaSpec]] = {}
 
 
-def register_home_section(name: str, *, template: str, selector: Callable, order: int = 100):
-    _home_sections[name] = HomeSection(name, template, selector, order)
+def register_home_section(
+    name: str,
+    *,
+    template: str,
+    selector: Callable,
+    order: int = 100,
+    index_model: type | None = None,
+):
+    _home_sections[name] = HomeSection(name, template, selector, order, index_model)
 
 
 def home_sections() -> list[HomeSection]:

@@ -1,5 +1,6 @@
 """Read-side queries of the site-wide pages; each returns ready-to-render querysets."""
 
+from django.contrib.contenttypes.models import ContentType
 from django.db.models import Exists, OuterRef
 from django.db.models.functions import Length, Substr
 from django.utils.functional import SimpleLazyObject
@@ -37,9 +38,29 @@ def home_page_sections() -> dict:
     fragment is missing, so a warm home page costs no query for them."""
     from portal.registry import home_sections
 
+    sections = home_sections()
+    index_pages = SimpleLazyObject(
+        lambda: first_live_page_of_each([s.index_model for s in sections if s.index_model])
+    )
     return {
         "locations": SimpleLazyObject(locations_list),
         "home_sections": [
-            (section, SimpleLazyObject(section.selector)) for section in home_sections()
+            (
+                section,
+                SimpleLazyObject(section.selector),
+                SimpleLazyObject(lambda model=section.index_model: index_pages.get(model)),
+            )
+            for section in sections
         ],
     }
+
+
+def first_live_page_of_each(models) -> dict:
+    """The first live page (in tree order) of each of these page types, in one query."""
+    if not models:
+        return {}
+    by_type = {ContentType.objects.get_for_model(model).pk: model for model in models}
+    found = {}
+    for page in Page.objects.live().filter(content_type_id__in=by_type).order_by("path"):
+        found.setdefault(by_type[page.content_type_id], page)
+    return found

@@ -2,7 +2,7 @@ from django.db import models
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.panels import FieldPanel, MultiFieldPanel
 from wagtail.fields import RichTextField, StreamField
-from wagtail.models import Page
+from wagtail.models import Page, PageManager
 from wagtail.search import index
 
 from portal import selectors
@@ -25,6 +25,14 @@ class BasePage(Page):
 
     class Meta:
         abstract = True
+
+
+class HomePageManager(PageManager):
+    """With the hero button's page: Wagtail fetches a page's specific object through the
+    default manager, so serving the home page reads it in the same query."""
+
+    def get_queryset(self):
+        return super().get_queryset().select_related("hero_cta_page")
 
 
 class HomePage(BasePage):
@@ -60,6 +68,8 @@ class HomePage(BasePage):
 
     max_count = 1
     parent_page_types = ["wagtailcore.Page"]
+
+    objects = HomePageManager()
 
     class Meta:
         verbose_name = _("home page")

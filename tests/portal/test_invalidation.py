@@ -21,7 +21,7 @@ from tests.events.conftest import sign_up_data
 from tests.factories.directory import EntityFactory
 from tests.factories.events import EventIndexPageFactory, EventPageFactory
 from tests.factories.news import NewsIndexPageFactory, NewsPageFactory
-from tests.factories.portal import StandardPageFactory
+from tests.factories.portal import AccessibilityStatementPageFactory, StandardPageFactory
 
 pytestmark = pytest.mark.django_db
 
@@ -224,3 +224,41 @@ def test_the_badges_of_a_whole_events_list_cost_one_read_of_the_versions(
     assert len(event_version_reads) == 1
     assert sum(":area-version:event:" in key for key in event_version_reads[0]) == 12
     assert html.count("badge--waiting") == 1 and html.count("badge--last") == 11
+
+
+def test_the_footer_follows_its_statement_page_to_a_new_address(home_page):
+    """The footer links the accessibility statement by the page's address: when an editor
+    changes the page's slug, every cached footer links the new address at once."""
+    from wagtail.models import Site
+
+    from portal.models import SiteSettings
+
+    statement = AccessibilityStatementPageFactory(parent=home_page)
+    settings = SiteSettings.for_site(Site.objects.get(is_default_site=True))
+    settings.accessibility_statement_page = statement
+    settings.save()
+    warm("/")
+    assert 'href="/deklaracja-dostepnosci/"' in html_of(Client(), "/")
+
+    statement.slug = "dostepnosc"
+    statement.save_revision().publish()
+
+    home = html_of(Client(), "/")
+    assert 'href="/dostepnosc/"' in home
+    assert "/deklaracja-dostepnosci/" not in home
+
+
+def test_the_home_page_links_follow_the_news_index_to_a_new_address(site, home_page):
+    """The hero button and "All news" link the news index by its address: a new slug
+    shows on the cached home page at once."""
+    home_page.hero_cta_page, home_page.hero_cta_label = site["news"], "Czytaj"
+    home_page.save_revision().publish()
+    warm("/")
+    old = site["news"].url
+    assert html_of(Client(), "/").count(f'href="{old}"') >= 2
+
+    site["news"].slug = "wiadomosci"
+    site["news"].save_revision().publish()
+
+    home = html_of(Client(), "/")
+    assert home.count('href="/wiadomosci/"') >= 2 and f'href="{old}"' not in home
