@@ -10,7 +10,7 @@ from taggit.models import TaggedItemBase
 from wagtail.admin.panels import FieldPanel, MultiFieldPanel
 from wagtail.contrib.routable_page.models import RoutablePageMixin, path
 from wagtail.fields import StreamField
-from wagtail.models import Page
+from wagtail.models import Page, PageManager
 from wagtail.search import index
 
 from news.blocks import NewsBodyBlock
@@ -68,6 +68,14 @@ class NewsIndexPage(RoutablePageMixin, BasePage):
         return _view("atom_feed")(request, self)
 
 
+class NewsPageManager(PageManager):
+    """With the main image: Wagtail fetches a page's specific object through the default
+    manager, so serving a news item reads its image in the same query."""
+
+    def get_queryset(self):
+        return super().get_queryset().select_related("main_image")
+
+
 class NewsPage(BasePage):
     date = models.DateField(_("publication date"), default=timezone.localdate)
     author = models.CharField(_("author"), max_length=150, blank=True)
@@ -120,6 +128,8 @@ class NewsPage(BasePage):
 
     parent_page_types = ["news.NewsIndexPage"]
     subpage_types = []
+
+    objects = NewsPageManager()
 
     class Meta:
         verbose_name = _("news item")

@@ -2,10 +2,9 @@
 
 from dataclasses import dataclass
 
-from django.db.models import Prefetch, QuerySet
+from django.db.models import QuerySet
 from django.http import Http404
 from taggit.models import Tag
-from wagtail.images import get_image_model
 
 from news.models import NewsCategory, NewsPage
 from portal.selectors import without_restricted
@@ -20,10 +19,7 @@ def _with_listing_data(news: QuerySet) -> QuerySet:
     return (
         news.defer("body")
         .select_related("main_image")
-        .prefetch_related(
-            "categories",
-            Prefetch("main_image", queryset=get_image_model().objects.prefetch_renditions()),
-        )
+        .prefetch_related("categories", "main_image__renditions")
     )
 
 
