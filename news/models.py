@@ -10,11 +10,12 @@ from taggit.models import TaggedItemBase
 from wagtail.admin.panels import FieldPanel, MultiFieldPanel
 from wagtail.contrib.routable_page.models import RoutablePageMixin, path
 from wagtail.fields import StreamField
-from wagtail.models import Page, PageManager
+from wagtail.models import Page
 from wagtail.search import index
 
 from news.blocks import NewsBodyBlock
 from portal.models import BasePage
+from portal.models.pages import page_manager_with
 
 
 def _view(name: str):
@@ -66,14 +67,6 @@ class NewsIndexPage(RoutablePageMixin, BasePage):
     @path("atom/", name="atom")
     def atom_feed(self, request):
         return _view("atom_feed")(request, self)
-
-
-class NewsPageManager(PageManager):
-    """With the main image: Wagtail fetches a page's specific object through the default
-    manager, so serving a news item reads its image in the same query."""
-
-    def get_queryset(self):
-        return super().get_queryset().select_related("main_image")
 
 
 class NewsPage(BasePage):
@@ -129,7 +122,7 @@ class NewsPage(BasePage):
     parent_page_types = ["news.NewsIndexPage"]
     subpage_types = []
 
-    objects = NewsPageManager()
+    objects = page_manager_with("main_image")
 
     class Meta:
         verbose_name = _("news item")

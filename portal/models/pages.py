@@ -3,6 +3,7 @@ from django.utils.translation import gettext_lazy as _
 from wagtail.admin.panels import FieldPanel, MultiFieldPanel
 from wagtail.fields import RichTextField, StreamField
 from wagtail.models import Page, PageManager
+from wagtail.query import PageQuerySet
 from wagtail.search import index
 
 from portal import selectors
@@ -27,12 +28,23 @@ class BasePage(Page):
         abstract = True
 
 
-class HomePageManager(PageManager):
-    """With the hero button's page: Wagtail fetches a page's specific object through the
-    default manager, so serving the home page reads it in the same query."""
+class _WithRelatedQuerySet(PageQuerySet):
+    def select_for_update(self, **kwargs):
+        # A row lock (treebeard's, when a child page is added) needs the page's own row
+        # only, and PostgreSQL refuses FOR UPDATE on the nullable side of an outer join.
+        return PageQuerySet.select_for_update(self.select_related(None), **kwargs)
 
-    def get_queryset(self):
-        return super().get_queryset().select_related("hero_cta_page")
+
+def page_manager_with(*related: str):
+    """A default manager whose pages come with these (nullable) foreign keys in the same
+    query: Wagtail fetches a page's specific object through the default manager, so
+    serving the page reads them with it."""
+
+    class Manager(PageManager.from_queryset(_WithRelatedQuerySet)):
+        def get_queryset(self):
+            return super().get_queryset().select_related(*related)
+
+    return Manager()
 
 
 class HomePage(BasePage):
@@ -69,7 +81,7 @@ class HomePage(BasePage):
     max_count = 1
     parent_page_types = ["wagtailcore.Page"]
 
-    objects = HomePageManager()
+    objects = page_manager_with("hero_cta_page")  # the hero button's page
 
     class Meta:
         verbose_name = _("home page")
