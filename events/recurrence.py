@@ -36,11 +36,17 @@ class Occurrence:
     def free_places(self) -> int:
         return max(self.event.capacity - self.confirmed_count, 0)
 
+    def get_url(self, request=None) -> str:
+        """As Wagtail's `Page.get_url`: with the request, the site's root paths are read
+        once per request, not once per event (a Redis round trip each)."""
+        url = self.event.get_url(request)
+        if not self.event.repeats:
+            return url
+        return f"{url}?termin={self.date:%Y-%m-%d}"
+
     @property
     def url(self) -> str:
-        if not self.event.repeats:
-            return self.event.url
-        return f"{self.event.url}?termin={self.date:%Y-%m-%d}"
+        return self.get_url()
 
 
 def _rule(event, local_start):

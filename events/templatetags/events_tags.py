@@ -5,6 +5,12 @@ from events import selectors
 register = template.Library()
 
 
+@register.simple_tag(takes_context=True)
+def occurrence_url(context, occurrence):
+    """The occurrence's address, as `{% pageurl %}` finds a page's: through the request."""
+    return occurrence.get_url(context.get("request"))
+
+
 @register.simple_tag
 def event_status_slot(occurrence):
     """Where a date's badge goes in a cached card: filled in for every response."""
