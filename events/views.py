@@ -85,7 +85,7 @@ def ical_feed(request, index_page):
     body = ical.events_feed_ics(
         selectors.ical_events(index_page),
         index_page.title,
-        lambda occurrence: request.build_absolute_uri(occurrence.url),
+        lambda occurrence: request.build_absolute_uri(occurrence.get_url(request)),
     )
     response = HttpResponse(body, content_type="text/calendar; charset=utf-8")
     response["Content-Disposition"] = 'inline; filename="wydarzenia.ics"'
@@ -96,7 +96,7 @@ def event_ics(request, event):
     body = ical.events_feed_ics(
         occurrences(event),
         event.title,
-        lambda occurrence: request.build_absolute_uri(occurrence.url),
+        lambda occurrence: request.build_absolute_uri(occurrence.get_url(request)),
     )
     response = HttpResponse(body, content_type="text/calendar; charset=utf-8")
     response["Content-Disposition"] = f'attachment; filename="wydarzenie-{event.pk}.ics"'
@@ -160,7 +160,7 @@ def _sign_up(request, event, occurrence, form):
         )
     except services.RegistrationRefused as refusal:
         messages.error(request, str(refusal.message))
-        return redirect(occurrence.url)
+        return redirect(occurrence.get_url(request))
     if registration.status == Registration.Status.CONFIRMED:
         messages.success(request, _("You are signed up. We have sent a confirmation e-mail."))
     else:
