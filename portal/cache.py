@@ -17,7 +17,7 @@ import time
 
 from django.core.cache import cache
 from django.core.cache.backends.locmem import LocMemCache
-from django.core.cache.backends.redis import RedisCache
+from django.core.cache.backends.redis import RedisCache, RedisCacheClient
 from redis.exceptions import RedisError
 
 logger = logging.getLogger(__name__)
@@ -25,11 +25,25 @@ logger = logging.getLogger(__name__)
 _FAILOVER_ERRORS = (RedisError, OSError)
 
 
+class ReusedClientRedisCache(RedisCacheClient):
+    """Django's Redis client, keeping one `redis.Redis` per connection pool: Django builds
+    a new one (and copies its table of response callbacks) for every cache call, about a
+    third of the time of a call to a local Redis."""
+
+    def get_client(self, key=None, *, write=False):
+        index = self._get_connection_pool_index(write)
+        clients = self.__dict__.setdefault("_clients", {})
+        if index not in clients:
+            clients[index] = super().get_client(key, write=write)
+        return clients[index]
+
+
 class FailoverRedisCache(RedisCache):
     def __init__(self, server, params):
         params = {**params, "OPTIONS": dict(params.get("OPTIONS", {}))}
         self.retry_seconds = params["OPTIONS"].pop("RETRY_SECONDS", 5)
         super().__init__(server, params)
+        self._class = ReusedClientRedisCache
         self._local = LocMemCache(f"failover-{server}", {"OPTIONS": {"MAX_ENTRIES": 10_000}})
         self._down_since = None
         self._retry_at = 0.0

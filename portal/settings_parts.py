@@ -32,6 +32,17 @@ def caches(*, redis_url: str, timeout: float, retry_seconds: int) -> dict:
             "LOCATION": "fragments",
             "OPTIONS": {"MAX_ENTRIES": 3000},
         },
+        # Wagtail's rendition lookups (an image's resized copies): per process, so an
+        # image tag costs no network round trip (Wagtail writes a rendition back to its
+        # cache each time `{% image %}` reads it). A key carries the image's file hash and
+        # focal point, so a replaced image or a moved focal point is a new key; an hour
+        # bounds how long a process may remember a rendition regenerated under the same key.
+        "renditions": {
+            "BACKEND": "django.core.cache.backends.locmem.LocMemCache",
+            "LOCATION": "renditions",
+            "TIMEOUT": 3600,
+            "OPTIONS": {"MAX_ENTRIES": 5000},
+        },
         # Whole pages too are kept per process under versioned keys (one Redis round trip
         # per request: the version), at most 1,000 of them (about 25 MB).
         "pages": {
