@@ -31,6 +31,11 @@ KEY_PREFIX = "area-version:"
 STRUCTURE = "structure"
 CONTENT = "content"
 
+# Asked for together with the first areas a request reads: nearly every public page shows
+# them (the route, header, footer, menu), so a page reads its versions in one or two round
+# trips instead of one per fragment.
+COMMON = (STRUCTURE, CONTENT, "routes", "site", "images", "menu")
+
 _request_tokens: ContextVar[dict | None] = ContextVar("area_tokens_of_this_request", default=None)
 _in_request = ContextVar("handling_a_request", default=False)
 _outage = {"seen": False}
@@ -55,6 +60,8 @@ def tokens(*areas: str) -> dict[str, str]:
     memo = _memo()
     missing = [area for area in wanted if area not in memo]
     if missing:
+        if not memo and _in_request.get():
+            missing = list(dict.fromkeys([*missing, *COMMON]))
         found = cache.get_many([KEY_PREFIX + area for area in missing])
         if not shared_cache_available():
             # Redis is away (portal/cache.py): a version no other request has, so nothing
