@@ -12,6 +12,8 @@ from dataclasses import dataclass, field
 from dateutil import rrule
 from django.utils import timezone
 
+from portal.sites import site_for
+
 MAX_OCCURRENCES = 200
 
 
@@ -38,8 +40,9 @@ class Occurrence:
 
     def get_url(self, request=None) -> str:
         """As Wagtail's `Page.get_url`: with the request, the site's root paths are read
-        once per request, not once per event (a Redis round trip each)."""
-        url = self.event.get_url(request)
+        once per request, not once per event (a Redis round trip each), and the site is
+        found as the routing finds it (portal.sites)."""
+        url = self.event.relative_url(site_for(request), request)
         if not self.event.repeats:
             return url
         return f"{url}?termin={self.date:%Y-%m-%d}"

@@ -22,8 +22,8 @@ import uuid
 from django.conf import settings
 from django.core.cache import caches
 from django.utils.functional import SimpleLazyObject
-from wagtail.models import Site
 
+from portal.sites import site_for
 from portal.versions import CONTENT, version_of
 
 # What the site's settings, the header's brand and the footer show.
@@ -41,7 +41,7 @@ def site_settings_for(request):
 def _site_settings(request):
     from portal.models import SiteSettings
 
-    site = Site.find_for_request(request)
+    site = site_for(request)
     if site is None:
         return SiteSettings()
     # "routes": the footer's pages carry their addresses, which any page move may change.
@@ -82,8 +82,6 @@ def context(request):
     return {
         "fragment_seconds": settings.FRAGMENT_CACHE_SECONDS,
         "content_version": SimpleLazyObject(lambda: version_of(CONTENT)),
-        "fragment_site": SimpleLazyObject(
-            lambda: getattr(Site.find_for_request(request), "pk", "")
-        ),
+        "fragment_site": SimpleLazyObject(lambda: getattr(site_for(request), "pk", "")),
         "site_settings": SimpleLazyObject(lambda: site_settings_for(request)),
     }

@@ -28,8 +28,9 @@ from django.core.cache import caches
 from django.http import Http404, HttpResponse
 from wagtail import hooks
 from wagtail.contrib.routable_page.models import RoutablePageMixin
-from wagtail.models import Page, Site
+from wagtail.models import Page
 
+from portal.sites import site_for
 from portal.versions import version_of
 
 HOME_DEPTH = 2  # the tree's root is at depth 1, a site's home page below it
@@ -107,7 +108,7 @@ def _route(request, site, path):
 def route(request, path):
     """Wagtail's `Page.route_for_request(request, path)`, in fewer queries: the page, args
     and kwargs that serve `path`, or None."""
-    site = Site.find_for_request(request)
+    site = site_for(request)
     if site is None:
         return None
     try:

@@ -3,10 +3,10 @@ import re
 from django import template
 from django.utils.html import escape
 from django.utils.safestring import mark_safe
-from wagtail.models import Site
 
 from portal import selectors
 from portal.routing import ancestors_below_home
+from portal.sites import site_for
 
 register = template.Library()
 
@@ -14,7 +14,7 @@ register = template.Library()
 @register.inclusion_tag("includes/main_menu.html", takes_context=True)
 def main_menu(context):
     request = context.get("request")
-    site = Site.find_for_request(request) if request else None
+    site = site_for(request)
     current = context.get("page")
     current_path = current.url_path if current is not None else None
     items = []
@@ -29,6 +29,20 @@ def main_menu(context):
             }
         )
     return {"items": items, "request": request}
+
+
+@register.simple_tag(takes_context=True)
+def page_url(context, page, url_name=None, *args, **kwargs):
+    """`{% pageurl page %}`, or with a URL name Wagtail's `{% routablepageurl %}` (one of a
+    RoutablePage's own URLs), finding the site as the routing does (portal.sites): Wagtail's
+    tags look it up again in the database where no fragment around them is cached."""
+    request = context["request"]
+    url = page.relative_url(site_for(request), request)
+    if url_name is None:
+        return url
+    if not url.endswith("/"):
+        url += "/"
+    return url + page.reverse_subpage(url_name, args=args, kwargs=kwargs)
 
 
 @register.inclusion_tag("includes/breadcrumbs.html", takes_context=True)

@@ -4,7 +4,7 @@ import pytest
 from django.db import connection
 from django.test import RequestFactory
 from django.test.utils import CaptureQueriesContext
-from wagtail.models import Page
+from wagtail.models import Page, Site
 
 from portal import routing
 from tests.factories.events import EventIndexPageFactory, EventPageFactory
@@ -78,7 +78,7 @@ def test_every_path_leads_where_wagtails_own_routing_leads(path):
 
 @pytest.mark.usefixtures("tree")
 @pytest.mark.parametrize("path", ["wydarzenia/spotkanie/", "aktualnosci/rss/", "o-nas/zespol/"])
-def test_a_remembered_route_costs_the_site_and_the_page(path):
+def test_a_remembered_route_costs_the_page_alone(path):
     expected = outcome(Page.route_for_request(RequestFactory().get(f"/{path}"), path))
     routing.route(RequestFactory().get(f"/{path}"), path)
 
@@ -86,7 +86,21 @@ def test_a_remembered_route_costs_the_site_and_the_page(path):
         again = routing.route(RequestFactory().get(f"/{path}"), path)
 
     assert outcome(again) == expected
-    assert len(queries) == 2
+    assert len(queries) == 1  # the page: the site too is remembered (portal.sites)
+
+
+@pytest.mark.usefixtures("tree")
+def test_the_remembered_site_follows_a_change_of_the_sites_home_page(home_page):
+    site = Site.objects.get(is_default_site=True)
+    assert outcome(routing.route(RequestFactory().get("/o-nas/"), "o-nas/"))[0] == "StandardPage"
+    new_home = StandardPageFactory(parent=home_page, slug="nowy-start")
+    StandardPageFactory(parent=new_home, slug="o-nas", title="O nas (nowy serwis)")
+
+    site.root_page = new_home
+    site.save()
+
+    found = routing.route(RequestFactory().get("/o-nas/"), "o-nas/")
+    assert found[0].get_parent().pk == new_home.pk
 
 
 def test_breadcrumbs_come_from_the_route(client, home_page):
