@@ -8,10 +8,10 @@ at once (by `url_path`), then the last one's specific type. It follows Wagtail's
 exactly: a page whose `route()` is not Wagtail's plain walk to a child — a RoutablePage
 whose own URLs match the rest of the path, or any other custom `route()` — is handed the
 rest of the path, and the page found still decides in its own `route()` (only live pages
-are served). The outcome (which page, how many segments it took) is remembered in the
-process's "fragments" cache under the version of the "routes" area (`portal.versions`:
-replaced when pages are saved, published, unpublished, moved or deleted and when sites or
-view restrictions change), so a warm route costs one query: the page itself. Then the
+are served). The outcome (the page as found, how many segments it took, its ancestors) is
+remembered in the process's "fragments" cache under the version of the "routes" area
+(`portal.versions`: replaced when pages are saved, published, unpublished, moved or
+deleted and when sites or view restrictions change), so a warm route costs no query. Then the
 `before_serve_page` and `on_serve_page` hooks run as in Wagtail's serve view — its
 view-restriction check among them, never cached: a security decision.
 
@@ -23,7 +23,6 @@ asking the database again.
 import hashlib
 
 from django.conf import settings
-from django.contrib.contenttypes.models import ContentType
 from django.core.cache import caches
 from django.http import Http404, HttpResponse
 from wagtail import hooks
@@ -91,17 +90,16 @@ def _route(request, site, path):
     digest = hashlib.sha256("/".join(components).encode()).hexdigest()
     key = f"route:v{version_of('routes')}:{site.pk}:{digest}"
     found = caches["fragments"].get(key) if _enabled() else None
-    page = None
     if found is not None:
-        content_type_id, page_id, taken = found
-        model = ContentType.objects.get_for_id(content_type_id).model_class()
-        page = model.objects.filter(pk=page_id).first()
-    if page is None:
+        # The page itself, as the walk found it: every save of a page replaces "routes".
+        page, taken, ancestors = found
+        if ancestors is not None:
+            request.portal_route_ancestors = ancestors
+    else:
         page, taken = _walk(request, site, components)
         if _enabled():
-            caches["fragments"].set(
-                key, (page.content_type_id, page.pk, taken), settings.FRAGMENT_CACHE_SECONDS
-            )
+            ancestors = getattr(request, "portal_route_ancestors", None)
+            caches["fragments"].set(key, (page, taken, ancestors), settings.FRAGMENT_CACHE_SECONDS)
     return page.route(request, components[taken:])
 
 
