@@ -72,6 +72,6 @@ def event_json_ld(context, occurrence):
             "location": location,
             "organizer": {"@type": "Organization", "name": organiser},
             "isAccessibleForFree": True,
-            "url": request.build_absolute_uri(occurrence.url),
+            "url": request.build_absolute_uri(occurrence.get_url(request)),
         }
     )
