@@ -6,6 +6,7 @@ from django.db.models.functions import Length, Substr
 from django.utils.functional import SimpleLazyObject
 from wagtail.models import Page, PageViewRestriction, Site
 
+from portal import versions
 from portal.models.locations import Location
 
 
@@ -32,13 +33,15 @@ def menu_pages(site: Site):
     return without_restricted(site.root_page.get_children().live().in_menu())
 
 
-def home_page_sections() -> dict:
+def home_page_sections(page) -> dict:
     """What the home page shows besides its own fields: the centres and the sections the
     feature apps registered (`portal.registry`), each looked up only when its cached
-    fragment is missing, so a warm home page costs no query for them."""
+    fragment is missing, so a warm home page costs no query for them (and one read of
+    the versions of all its fragments)."""
     from portal.registry import home_sections
 
     sections = home_sections()
+    versions.prefetch(f"page:{page.pk}", "locations", *(section.area for section in sections))
     index_pages = SimpleLazyObject(
         lambda: first_live_page_of_each([s.index_model for s in sections if s.index_model])
     )

@@ -22,6 +22,7 @@ import hashlib
 import uuid
 from contextvars import ContextVar
 
+from django.conf import settings
 from django.core.cache import cache
 from django.db import transaction
 
@@ -32,9 +33,9 @@ STRUCTURE = "structure"
 CONTENT = "content"
 
 # Asked for together with the first areas a request reads: nearly every public page shows
-# them (the route, header, footer, menu), so a page reads its versions in one or two round
-# trips instead of one per fragment.
-COMMON = (STRUCTURE, CONTENT, "routes", "site", "images", "menu")
+# them (the route, header, footer and menu; the ground floor's centres, embeds and tags),
+# so a page reads its versions in one or two round trips instead of one per fragment.
+COMMON = (STRUCTURE, CONTENT, "routes", "site", "images", "menu", "locations", "embeds", "tags")
 
 _request_tokens: ContextVar[dict | None] = ContextVar("area_tokens_of_this_request", default=None)
 _in_request = ContextVar("handling_a_request", default=False)
@@ -81,6 +82,13 @@ def tokens(*areas: str) -> dict[str, str]:
                     token = cache.get(KEY_PREFIX + area) or token
             memo[area] = token
     return {area: memo[area] for area in wanted}
+
+
+def prefetch(*areas: str) -> None:
+    """Read the versions of the fragments a page is about to show in one round trip (the
+    home page's sections), instead of one per fragment; nothing while fragments are off."""
+    if settings.FRAGMENT_CACHE_SECONDS:
+        tokens(*areas)
 
 
 def version_of(*areas: str) -> str:
