@@ -60,9 +60,9 @@ def test_an_editor_submits_news_for_moderation(
         page.locator(f'a[href$="/admin/pages/{news_index.pk}/add_subpage/"]').first,
         "/admin/pages/",
     )
-    # Checked before typing: Wagtail 8 autosaves a new page once typing stops, and a submit
-    # racing that first autosave would create the page twice. Wagtail's own date picker
-    # buttons and tag input are named by static/js/admin.js.
+    # Checked before typing (autosave is off: a submit racing Wagtail 8's first autosave of
+    # a new page created it twice, portal/settings.py). Wagtail's own date picker buttons
+    # and tag input are named by static/js/admin.js.
     assert_accessible(page)  # the news form
     keys.fill(page.locator("#id_title"), "Spotkanie w Żarach")
     keys.fill(page.locator("#id_intro"), "Zapraszamy na spotkanie animacyjne.")
