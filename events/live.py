@@ -8,6 +8,12 @@ cache under the event's own area version (`event:<pk>`, replaced by a sign-up, a
 cancellation or a save of the event). The badge is worked out at every response from
 that state and the time now, so "Registration open" turns into "Registration closed"
 the minute registration closes, with no cache to wait for.
+
+The event page itself is page-cached for anonymous visitors the same way: everything on it
+that a sign-up or the clock changes is a slot of its own kind (`KINDS`) — the badge, the
+free places, the calendar link of a coming date, the free places of each date of a series
+and the sign-up section, whose blank form takes the visitor's CSRF token from
+`portal.live.CSRF_SLOT`. All of them are rendered by `events/includes/event_live.html`.
 """
 
 import datetime
@@ -15,15 +21,21 @@ from types import SimpleNamespace
 
 from django.conf import settings
 from django.core.cache import cache
+from django.template.loader import render_to_string
+from django.utils import timezone
 from django.utils.html import format_html
+from django.utils.safestring import mark_safe
 
 from events import selectors
 from events.models import EventPage
 from events.recurrence import Occurrence
+from events.rules import registration_refusal
 from portal import versions
-from portal.live import live_slot_marker
+from portal.live import CSRF_SLOT, live_slot_marker
 
 SLOT = "event-status"
+# What a slot shows: the badge (a key of three numbers), or one of these (kind.pk.start.end).
+KINDS = ("places", "calendar", "free", "registration")
 STATE_FIELDS = (
     "capacity",
     "is_cancelled",
@@ -38,20 +50,26 @@ def event_area(event_id: int) -> str:
     return f"event:{event_id}"
 
 
-def event_status_slot(occurrence) -> str:
-    """The marker of one date's badge: event id, start and end (Unix seconds)."""
+def event_status_slot(occurrence, kind: str = "") -> str:
+    """The marker of one date's badge (or of another of its `KINDS`): event id, start and
+    end (Unix seconds)."""
     key = f"{occurrence.event.pk}.{int(occurrence.start.timestamp())}."
     key += f"{int(occurrence.end.timestamp())}"
-    return live_slot_marker(SLOT, key)
+    return live_slot_marker(SLOT, f"{kind}.{key}" if kind else key)
 
 
 def _parse(key: str):
+    """(kind, (pk, start, end)) of a slot's key, or None."""
+    parts = key.split(".")
+    kind = parts.pop(0) if len(parts) == 4 else "badge"
+    if kind != "badge" and kind not in KINDS:
+        return None
     try:
-        pk, start, end = (int(part) for part in key.split("."))
+        pk, start, end = (int(part) for part in parts)
     except ValueError:
         return None
     to_time = datetime.datetime.fromtimestamp
-    return pk, to_time(start, tz=datetime.UTC), to_time(end, tz=datetime.UTC)
+    return kind, (pk, to_time(start, tz=datetime.UTC), to_time(end, tz=datetime.UTC))
 
 
 def _state_keys(wanted: dict[str, tuple]) -> dict[str, str]:
@@ -102,11 +120,46 @@ def _states(wanted: dict[str, tuple]) -> dict[str, tuple]:
 
 
 def fill_event_status(keys: list[str]) -> dict[str, str]:
-    wanted = {key: parsed for key in keys if (parsed := _parse(key)) is not None}
+    parsed = {key: found for key in keys if (found := _parse(key)) is not None}
+    dates = {key: date for key, (_kind, date) in parsed.items()}
+    states = _states({date: date for date in set(dates.values())})
+    now = timezone.now()
     answers = {}
-    for key, (fields, confirmed, waiting) in _states(wanted).items():
-        _pk, start, end = wanted[key]
+    for key, (kind, date) in parsed.items():
+        if date not in states:
+            continue
+        fields, confirmed, waiting = states[date]
+        _pk, start, end = date
         occurrence = Occurrence(SimpleNamespace(**fields), start, end, confirmed, waiting)
-        code, label = selectors.status_badge(occurrence)
-        answers[key] = format_html('<span class="badge badge--{}">{}</span>', code, label)
+        if kind == "badge":  # the cheapest, as there is one on every card
+            code, label = selectors.status_badge(occurrence, now=now)
+            answers[key] = format_html('<span class="badge badge--{}">{}</span>', code, label)
+        else:
+            context = live_context(kind, occurrence, now)
+            answers[key] = render_to_string("events/includes/event_live.html", context)
     return answers
+
+
+def live_context(kind: str, occurrence, now) -> dict:
+    """What `events/includes/event_live.html` shows for one slot of one date."""
+    from events.forms import RegistrationForm
+
+    event = occurrence.event
+    context = {
+        "kind": kind,
+        "occurrence": occurrence,
+        "inviting": not event.is_cancelled and occurrence.end > now,
+    }
+    if kind == "registration":
+        refusal = registration_refusal(occurrence, now=now)
+        full = occurrence.confirmed_count >= event.capacity and not event.waiting_list_enabled
+        context.update(
+            refusal=refusal,
+            full=full,
+            form=None if refusal or full else RegistrationForm(),
+            repeats=event.repeats,
+            action=f"?termin={occurrence.date:%Y-%m-%d}" if event.repeats else "",
+            csrf_slot=mark_safe(CSRF_SLOT),  # noqa: S308 - a constant
+            fragment_seconds=settings.FRAGMENT_CACHE_SECONDS,
+        )
+    return context

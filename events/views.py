@@ -115,7 +115,12 @@ def _chosen_occurrence(request, event, dates):
 
 
 def event_detail(request, event):
-    """The event page; a POST is a sign-up for the chosen date."""
+    """The event page; a POST is a sign-up for the chosen date.
+
+    An anonymous visitor's GET is the same page for everyone: its place counts, badge,
+    calendar link and sign-up section (with the blank form) are live slots (events/live.py),
+    so the page cache may keep it. A logged-in person's form is filled in with their
+    details, and a POST shows its own errors: those are rendered for the request."""
     dates = selectors.event_dates(event)
     occurrence = _chosen_occurrence(request, event, dates)
     refusal = services.registration_refusal(occurrence)
@@ -131,6 +136,7 @@ def event_detail(request, event):
     )
     if full_without_waiting_list:
         form = None
+    live_registration = request.method in ("GET", "HEAD") and not request.user.is_authenticated
     response = event.render(
         request,
         context_overrides={
@@ -139,14 +145,13 @@ def event_detail(request, event):
             "full": full_without_waiting_list,
             "occurrence": occurrence,
             "dates": dates if event.repeats else [],
-            "badge": selectors.status_badge(occurrence),
-            # A past or cancelled date invites no one: no free places, no calendar entry.
-            "inviting": not event.is_cancelled and occurrence.end > timezone.now(),
+            "repeats": event.repeats,
+            "action": occurrence.get_url(request),
+            "live_registration": live_registration,
         },
     )
-    # Never in the shared page cache: its place counts change with every sign-up, and its
-    # form carries this visitor's CSRF token. Its long-lived parts are cached fragments.
-    add_never_cache_headers(response)
+    if not live_registration:
+        add_never_cache_headers(response)
     return response
 
 

@@ -5,11 +5,18 @@ cached fragment or page can hold it; this middleware, outermost of all, replaces
 with what the registered filler returns for the key — one call per slot name and
 response, whatever the number of slots. A slot without a filler, or a key the filler
 does not know, becomes empty.
+
+A filler's answer may hold the one slot that needs the request: `CSRF_SLOT`, where a form
+of a page-cached page takes its visitor's CSRF token (Django's own, with its cookie set
+the way `CsrfViewMiddleware` sets it). Such a response is marked `private`: shared
+caches keep the page only as the page cache stores it, with the marker.
 """
 
 import re
 
-from django.utils.html import escape
+from django.middleware.csrf import CsrfViewMiddleware, get_token
+from django.utils.cache import patch_cache_control
+from django.utils.html import escape, format_html
 
 from portal.registry import live_slot_filler
 
@@ -18,6 +25,9 @@ MARKER = re.compile(rb"<!--live:([a-z-]+):([A-Za-z0-9:._-]+)-->")
 
 def live_slot_marker(name: str, key: str) -> str:
     return f"<!--live:{escape(name)}:{escape(key)}-->"
+
+
+CSRF_SLOT = "<!--live-csrf-token-->"
 
 
 def fill_live_slots(content: bytes) -> bytes:
@@ -49,10 +59,20 @@ class LiveSlotMiddleware:
         if (
             response.streaming
             or not response.get("Content-Type", "").startswith("text/html")
-            or b"<!--live:" not in response.content
+            or b"<!--live" not in response.content
         ):
             return response
         response.content = fill_live_slots(response.content)
+        if CSRF_SLOT.encode() in response.content:
+            self.fill_csrf_token(request, response)
         if response.has_header("Content-Length"):
             response["Content-Length"] = str(len(response.content))
         return response
+
+    def fill_csrf_token(self, request, response):
+        token = format_html(
+            '<input type="hidden" name="csrfmiddlewaretoken" value="{}">', get_token(request)
+        )
+        response.content = response.content.replace(CSRF_SLOT.encode(), token.encode())
+        CsrfViewMiddleware(self.get_response).process_response(request, response)
+        patch_cache_control(response, private=True)

@@ -6,9 +6,10 @@
 - Every key carries the CONTENT version (`portal.versions`); publishing or changing
   anything the public sees replaces it, so no stale page outlives a change on the server.
   A sign-up does not: place counts and registration states are filled into every
-  response, cached or not, by `portal.live.LiveSlotMiddleware`. Pages with a form (an
-  event's sign-up form) are not stored: they carry their visitor's CSRF token. Browsers
-  and a CDN may keep a page for PAGE_CACHE_SECONDS (`Cache-Control: max-age`).
+  response, cached or not, by `portal.live.LiveSlotMiddleware`. So is the CSRF token of
+  an event's sign-up form (`portal.live.CSRF_SLOT`): the stored page holds a marker, the
+  answer its visitor's token and cookie, and is `private`. Browsers and a CDN may keep
+  a page for PAGE_CACHE_SECONDS (`Cache-Control: max-age`).
 """
 
 from contextvars import ContextVar

@@ -1,7 +1,5 @@
 from django import template
 
-from events import selectors
-
 register = template.Library()
 
 
@@ -12,19 +10,14 @@ def occurrence_url(context, occurrence):
 
 
 @register.simple_tag
-def event_status_slot(occurrence):
-    """Where a date's badge goes in a cached card: filled in for every response."""
+def event_status_slot(occurrence, kind=""):
+    """Where a date's badge (or another of events.live.KINDS) goes in a cached card or
+    page: filled in for every response."""
     from django.utils.safestring import mark_safe
 
     from events.live import event_status_slot as slot
 
-    return mark_safe(slot(occurrence))  # noqa: S308 - made of two integers and a name
-
-
-@register.simple_tag
-def event_badge(occurrence):
-    """(code, label) of one date of an event, with its place counts filled in."""
-    return selectors.status_badge(occurrence)
+    return mark_safe(slot(occurrence, kind))  # noqa: S308 - made of integers and a name
 
 
 @register.simple_tag(takes_context=True)

@@ -43,8 +43,7 @@ Environment variables:
                                 (tests/bench/signups.py: BENCH_SIGNUP_SECONDS per phase,
                                 default 15; BENCH_SIGNUP_RATES, default "2,5" a second;
                                 BENCH_SIGNUP_ROUNDS, default 2; BENCH_SIGNUP_CONCURRENCY,
-                                default 32; BENCH_SIGNUP_READS=cached: without the event
-                                pages, which are never page-cached)
+                                default 32)
     BENCH_PEOPLE, BENCH_CONSULTATIONS  volume behind the indicators (default 10000, 50000;
                        `seed_volume` adds them once, with 2000 entities)
 

@@ -60,9 +60,6 @@ READ_PATHS = [
     "/szukaj/?q=doradztwo",
     "/wydarzenia/?page=2",
 ]
-# Rendered for every request, page cache or not: their form carries the visitor's CSRF
-# token (events/views.py). BENCH_SIGNUP_READS=cached leaves them out of the mix.
-NEVER_PAGE_CACHED = {f"/wydarzenia/{READ_EVENT_SLUG}/", "/wydarzenia/spotkanie-w-terenie-20/"}
 SIGNUP_EVENTS = 6
 MANAGE_TIMEOUT_SECONDS = 120
 
@@ -75,11 +72,8 @@ def settings_from_env() -> dict:
         parsed = []
     if not parsed or min(parsed) <= 0:
         raise SystemExit(f"bench: BENCH_SIGNUP_RATES must be rates like 2,5, not {rates!r}")
-    reads = os.environ.get("BENCH_SIGNUP_READS", "all")
-    if reads not in ("all", "cached"):
-        raise SystemExit(f"bench: BENCH_SIGNUP_READS is all or cached, not {reads!r}")
     return {
-        "read_paths": [p for p in READ_PATHS if reads == "all" or p not in NEVER_PAGE_CACHED],
+        "read_paths": READ_PATHS,
         "seconds": env_int("BENCH_SIGNUP_SECONDS", 15),
         "rounds": env_int("BENCH_SIGNUP_ROUNDS", 2),
         "concurrency": env_int("BENCH_SIGNUP_CONCURRENCY", 32),

@@ -1,6 +1,8 @@
 """The public signs up for an event in under a minute — and never overbooks it."""
 
 import datetime
+import re
+from urllib.parse import urljoin
 
 import pytest
 from django.utils import timezone
@@ -207,7 +209,12 @@ def test_only_a_coming_event_offers_free_places_and_a_calendar_entry(
     page = client.get(event.url).content.decode()
 
     assert ("wolnych miejsc" in page) is inviting
-    assert (f'href="{event.url}ical/"' in page) is inviting
+    links = re.findall(r'<a href="([^"]*)">Dodaj do kalendarza', page)
+    assert bool(links) is inviting
+    if inviting:  # the link, relative to the page, gives the event's calendar entry
+        entry = client.get(urljoin(event.url, links[0]))
+        assert entry["Content-Type"].startswith("text/calendar")
+        assert Calendar.from_ical(entry.content).walk("VEVENT")[0]["SUMMARY"] == event.title
 
 
 def test_a_waiting_list_place_comes_without_a_calendar_invitation(

@@ -1,8 +1,12 @@
 """Anonymous visitors get cached pages; nobody gets another person's page; changes show."""
 
+import datetime
+
 import pytest
+import time_machine
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
+from django.utils import timezone
 
 from tests.events.conftest import sign_up_data
 from tests.factories.events import EventIndexPageFactory, EventPageFactory
@@ -56,25 +60,54 @@ def test_logged_in_people_never_get_or_leave_cached_pages(client, home_page, mem
     assert "Wyloguj się" not in client.get("/").content.decode()
 
 
-def test_an_event_page_with_its_form_is_never_stored_and_its_own_token_works(
+def test_an_event_page_is_cached_for_everyone_and_each_visitor_gets_their_own_token(
     client, home_page, django_capture_on_commit_callbacks
 ):
-    """Its place counts change with every sign-up and its form carries the visitor's
-    CSRF token: it is rendered for each visit (its long-lived parts are fragments)."""
+    """The page is stored once; the token of its form is filled in for each visitor, with
+    the cookie that goes with it, and the counts come fresh after a sign-up."""
     event = EventPageFactory(parent=EventIndexPageFactory(parent=home_page), capacity=5)
+    client.get(event.url)  # creates the site settings row on the first visit ever
+    first = client.__class__(enforce_csrf_checks=True)
+    first.get(event.url)
     visitor = client.__class__(enforce_csrf_checks=True)
-    visitor.get(event.url)
+
     response, queries = queries_for(visitor, event.url)
-    assert queries > 0  # rendered, not from the cache
-    assert "max-age=0" in response["Cache-Control"]
+
+    assert queries == 0  # from the page cache, counts included
+    assert "private" in response["Cache-Control"]  # it carries this visitor's token
     token = visitor.cookies["csrftoken"].value
+    assert token != first.cookies["csrftoken"].value
+    page = response.content.decode()
+    assert "5 z 5" in page  # "wolnych miejsc: 5 z 5"
+    assert page.count('name="csrfmiddlewaretoken"') == 1
+    assert "<!--live" not in page
 
     with django_capture_on_commit_callbacks(execute=True):
         signed_up = visitor.post(event.url, {**sign_up_data(), "csrfmiddlewaretoken": token})
 
     assert signed_up.status_code == 302
     assert event.registrations.count() == 1
-    assert "4 z 5" in visitor.get(event.url).content.decode()  # "wolnych miejsc: 4 z 5"
+    later, queries = queries_for(client.__class__(), event.url)
+    assert "4 z 5" in later.content.decode()
+    assert queries <= 2  # the event's new counts; the page itself still from the cache
+
+
+def test_a_cached_event_page_closes_its_sign_up_the_minute_registration_closes(client, home_page):
+    closes = timezone.now() + datetime.timedelta(seconds=30)
+    event = EventPageFactory(
+        parent=EventIndexPageFactory(parent=home_page), registration_closes_at=closes
+    )
+    client.get(event.url)  # creates the site settings row on the first visit ever
+    assert '<form method="post"' in client.__class__().get(event.url).content.decode()
+
+    with time_machine.travel(closes + datetime.timedelta(seconds=1), tick=False):
+        response, queries = queries_for(client.__class__(), event.url)
+
+    page = response.content.decode()
+    assert queries == 0  # the same stored page…
+    assert '<form method="post"' not in page  # …with no form any more
+    assert "Zapisy zamknięte" in page
+    assert "csrftoken" not in response.cookies
 
 
 def test_a_sign_up_without_a_token_is_refused(client, home_page):
