@@ -2,7 +2,11 @@
 
 - Only anonymous GET/HEAD requests are served from or stored in the cache; logged-in
   people always get a freshly rendered page (their pages are also sent `private`).
-- Responses that set a cookie for a cookie-less request are never stored — Django's rule.
+- Responses that set a cookie are never stored — Django's rule.
+- A visitor's cookies do not make a page of their own: the cache key ignores them, as
+  only a session or messages waiting can change what an anonymous visitor sees, and a
+  request carrying either is neither served from nor stored in the cache. So someone who
+  has the CSRF cookie of a sign-up form still gets the shared pages.
 - Every key carries the CONTENT version (`portal.versions`); publishing or changing
   anything the public sees replaces it, so no stale page outlives a change on the server.
   A sign-up does not: place counts and registration states are filled into every
@@ -12,9 +16,11 @@
   a page for PAGE_CACHE_SECONDS (`Cache-Control: max-age`).
 """
 
+from contextlib import contextmanager
 from contextvars import ContextVar
 
 from django.conf import settings
+from django.contrib.messages.storage.cookie import CookieStorage
 from django.middleware import cache as django_cache
 from django.utils.cache import patch_cache_control
 
@@ -26,6 +32,24 @@ _key_prefix = ContextVar("page_cache_key_prefix", default="")
 
 def _enabled() -> bool:
     return settings.PAGE_CACHE_SECONDS > 0
+
+
+def _personal(request) -> bool:
+    """A cookie of a session or of messages waiting: the page may show what is theirs."""
+    return settings.SESSION_COOKIE_NAME in request.COOKIES or (
+        CookieStorage.cookie_name in request.COOKIES
+    )
+
+
+@contextmanager
+def _cookies_ignored(request):
+    """Django keys a page by the headers it varies on; ours by everything but Cookie."""
+    cookie = request.META.pop("HTTP_COOKIE", None)
+    try:
+        yield
+    finally:
+        if cookie is not None:
+            request.META["HTTP_COOKIE"] = cookie
 
 
 class _VersionedPrefix:
@@ -54,12 +78,13 @@ class UpdateCacheMiddleware(_VersionedPrefix, django_cache.UpdateCacheMiddleware
             return response
         if not _enabled():
             return response
-        return super().process_response(request, response)
+        with _cookies_ignored(request):
+            return super().process_response(request, response)
 
 
 class FetchFromCacheMiddleware(_VersionedPrefix, django_cache.FetchFromCacheMiddleware):
     def process_request(self, request):
-        if not _enabled() or request.user.is_authenticated:
+        if not _enabled() or request.user.is_authenticated or _personal(request):
             request._cache_update_cache = False
             return None
         version = versions.version_of(versions.CONTENT)
@@ -67,4 +92,5 @@ class FetchFromCacheMiddleware(_VersionedPrefix, django_cache.FetchFromCacheMidd
             request._cache_update_cache = False  # see _shared_version
             return None
         _key_prefix.set(f"{settings.CACHE_MIDDLEWARE_KEY_PREFIX}:v{version}")
-        return super().process_request(request)
+        with _cookies_ignored(request):
+            return super().process_request(request)

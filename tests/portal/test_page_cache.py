@@ -134,3 +134,31 @@ def test_a_sign_up_refreshes_the_place_counts_on_cached_pages(
     client.cookies.clear()
 
     assert "Ostatnie miejsca" in client.get(index.url).content.decode()
+
+
+def test_a_visitor_with_the_cookie_of_a_sign_up_form_still_gets_the_shared_pages(
+    client, home_page
+):
+    event = EventPageFactory(parent=EventIndexPageFactory(parent=home_page))
+    client.get("/")  # creates the site settings row on the first visit ever
+    client.__class__().get("/")  # the shared copy
+    visitor = client.__class__()
+    visitor.get(event.url)
+    assert "csrftoken" in visitor.cookies
+
+    response, queries = queries_for(visitor, "/")
+
+    assert queries == 0
+    assert response.status_code == 200
+
+
+def test_a_message_is_shown_to_its_visitor_only(client, home_page, member):
+    client.get("/")  # creates the site settings row on the first visit ever
+    client.__class__().get("/")  # the shared copy
+    client.force_login(member)
+
+    logged_out = client.post("/konto/logout/", follow=True)
+
+    assert "Wylogowano" in logged_out.content.decode()  # not the shared copy
+    assert "Wylogowano" not in client.__class__().get("/").content.decode()
+    assert "Wylogowano" not in client.get("/").content.decode()  # shown once
