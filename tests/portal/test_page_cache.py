@@ -136,9 +136,7 @@ def test_a_sign_up_refreshes_the_place_counts_on_cached_pages(
     assert "Ostatnie miejsca" in client.get(index.url).content.decode()
 
 
-def test_a_visitor_with_the_cookie_of_a_sign_up_form_still_gets_the_shared_pages(
-    client, home_page
-):
+def test_a_visitor_with_the_cookie_of_a_sign_up_form_still_gets_the_shared_pages(client, home_page):
     event = EventPageFactory(parent=EventIndexPageFactory(parent=home_page))
     client.get("/")  # creates the site settings row on the first visit ever
     client.__class__().get("/")  # the shared copy
