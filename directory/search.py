@@ -144,7 +144,13 @@ class DatabaseBackend:
             .select_related("logo")
             .defer("search_document", "search_vector", "description", "areas_of_activity")
         )
-        page = paginate(results)
+        # Counted once per query until the directory changes, as the facets are: a text
+        # query's count is a full-text match over the whole directory.
+        key = f"directory-count:v{version_of('directory')}:{query.cache_key}"
+        count = caches["fragments"].get(key)
+        page = paginate(results, count)
+        if count is None:
+            caches["fragments"].set(key, page.paginator.count, settings.FRAGMENT_CACHE_SECONDS)
         return DirectoryResults(page=page, total=page.paginator.count, facets=self.facets(query))
 
     def facets(self, query: DirectoryQuery) -> dict[str, list[FacetValue]]:

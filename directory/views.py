@@ -40,7 +40,8 @@ OPEN_DATA_FIELDS = [
 def entity_list(request):
     query = selectors.parse_query(request.GET)
     results = get_backend().search(
-        query, paginate=lambda queryset: paginate(request, queryset, PER_PAGE)
+        query,
+        paginate=lambda found, count=None: paginate(request, found, PER_PAGE, count=count),
     )
     return TemplateResponse(
         request,

@@ -120,6 +120,17 @@ def test_an_edited_entity_shows_in_the_directory_lists_facets_and_profile(home_p
     assert "Smaki Lubuskie" not in html_of(Client(), "/katalog/?forma=foundation")
 
 
+def test_a_text_query_counts_a_newly_published_entity(home_page):
+    EntityFactory(name="Catering Smaki", slug="smaki")
+    warm("/katalog/?q=catering")
+    assert "Znaleziono 1 podmiot." in html_of(Client(), "/katalog/?q=catering")
+
+    EntityFactory(name="Catering Lubuski", slug="lubuski")
+
+    html = html_of(Client(), "/katalog/?q=catering")
+    assert "Znaleziono 2 podmioty." in html and "Catering Lubuski" in html
+
+
 def test_a_renamed_document_shows_its_new_title_on_the_pages_linking_it(home_page):
     document = get_document_model().objects.create(
         title="Regulamin 2026", file=ContentFile(b"%PDF-1.4", name="regulamin.pdf")
