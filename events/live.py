@@ -131,34 +131,48 @@ def fill_event_status(keys: list[str]) -> dict[str, str]:
         fields, confirmed, waiting = states[date]
         _pk, start, end = date
         occurrence = Occurrence(SimpleNamespace(**fields), start, end, confirmed, waiting)
-        if kind == "badge":  # the cheapest, as there is one on every card
-            code, label = selectors.status_badge(occurrence, now=now)
-            answers[key] = format_html('<span class="badge badge--{}">{}</span>', code, label)
-        else:
-            context = live_context(kind, occurrence, now)
-            answers[key] = render_to_string("events/includes/event_live.html", context)
+        answers[key] = render_slot(kind, occurrence, now)
     return answers
+
+
+def render_slot(kind: str, occurrence, now=None) -> str:
+    """What one slot of one date shows: filled in by the middleware, or written straight
+    into a page that is rendered for its request (a logged-in person's, a preview)."""
+    now = now or timezone.now()
+    if kind == "badge":  # the cheapest, as there is one on every card
+        code, label = selectors.status_badge(occurrence, now=now)
+        return format_html('<span class="badge badge--{}">{}</span>', code, label)
+    return render_to_string("events/includes/event_live.html", live_context(kind, occurrence, now))
+
+
+def sign_up_section(occurrence, now=None) -> dict:
+    """Why nobody can sign up (`refusal`), whether the date is `full` with no waiting list,
+    and the form's `action` (the date of a series): the event page's sign-up section,
+    rendered for a request or filled into a slot."""
+    event = occurrence.event
+    return {
+        "refusal": registration_refusal(occurrence, now=now),
+        "full": occurrence.confirmed_count >= event.capacity and not event.waiting_list_enabled,
+        "repeats": event.repeats,
+        # Relative to the page: the same for every visitor and on every host.
+        "action": f"?termin={occurrence.date:%Y-%m-%d}" if event.repeats else "",
+    }
 
 
 def live_context(kind: str, occurrence, now) -> dict:
     """What `events/includes/event_live.html` shows for one slot of one date."""
     from events.forms import RegistrationForm
 
-    event = occurrence.event
     context = {
         "kind": kind,
         "occurrence": occurrence,
-        "inviting": not event.is_cancelled and occurrence.end > now,
+        "inviting": not occurrence.event.is_cancelled and occurrence.end > now,
     }
     if kind == "registration":
-        refusal = registration_refusal(occurrence, now=now)
-        full = occurrence.confirmed_count >= event.capacity and not event.waiting_list_enabled
+        section = sign_up_section(occurrence, now)
         context.update(
-            refusal=refusal,
-            full=full,
-            form=None if refusal or full else RegistrationForm(),
-            repeats=event.repeats,
-            action=f"?termin={occurrence.date:%Y-%m-%d}" if event.repeats else "",
+            section,
+            form=None if section["refusal"] or section["full"] else RegistrationForm(),
             csrf_slot=mark_safe(CSRF_SLOT),  # noqa: S308 - a constant
             fragment_seconds=settings.FRAGMENT_CACHE_SECONDS,
         )

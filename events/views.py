@@ -11,7 +11,7 @@ from django.utils.cache import add_never_cache_headers
 from django.utils.functional import SimpleLazyObject
 from django.utils.translation import gettext as _
 
-from events import ical, selectors, services
+from events import ical, live, selectors, services
 from events.forms import RegistrationForm
 from events.models import EventKind, Registration
 from events.recurrence import occurrence_on, occurrences
@@ -120,38 +120,34 @@ def event_detail(request, event):
     An anonymous visitor's GET is the same page for everyone: its place counts, badge,
     calendar link and sign-up section (with the blank form) are live slots (events/live.py),
     so the page cache may keep it. A logged-in person's form is filled in with their
-    details, and a POST shows its own errors: those are rendered for the request."""
+    details, a POST shows its own errors and a preview shows the draft: those are rendered
+    for the request, slots included."""
     dates = selectors.event_dates(event)
     occurrence = _chosen_occurrence(request, event, dates)
-    refusal = services.registration_refusal(occurrence)
+    context = {"occurrence": occurrence, "dates": dates if event.repeats else []}
+    shared = request.method in ("GET", "HEAD") and not (
+        request.user.is_authenticated or getattr(request, "is_preview", False)
+    )
+    if shared:
+        return event.render(request, context_overrides=context)
+    section = live.sign_up_section(occurrence)
     form = None
-    if refusal is None:
+    if section["refusal"] is None:
         form = RegistrationForm(request.POST or None, user=request.user)
         if request.method == "POST" and form.is_valid():
             return _sign_up(request, event, occurrence, form)
     elif request.method == "POST":
-        messages.error(request, str(refusal.message))
-    full_without_waiting_list = (
-        occurrence.confirmed_count >= event.capacity and not event.waiting_list_enabled
-    )
-    if full_without_waiting_list:
-        form = None
-    live_registration = request.method in ("GET", "HEAD") and not request.user.is_authenticated
+        messages.error(request, str(section["refusal"].message))
     response = event.render(
         request,
         context_overrides={
-            "form": form,
-            "refusal": refusal,
-            "full": full_without_waiting_list,
-            "occurrence": occurrence,
-            "dates": dates if event.repeats else [],
-            "repeats": event.repeats,
-            "action": occurrence.get_url(request),
-            "live_registration": live_registration,
+            **context,
+            **section,
+            "form": None if section["full"] else form,
+            "slots_inline": True,
         },
     )
-    if not live_registration:
-        add_never_cache_headers(response)
+    add_never_cache_headers(response)
     return response
 
 

@@ -8,14 +8,17 @@ does not know, becomes empty.
 
 A filler's answer may hold the one slot that needs the request: `CSRF_SLOT`, where a form
 of a page-cached page takes its visitor's CSRF token (Django's own, with its cookie set
-the way `CsrfViewMiddleware` sets it). Such a response is marked `private`: shared
-caches keep the page only as the page cache stores it, with the marker.
+by `CsrfViewMiddleware`, which sets it in its response phase when a token was asked
+for). Such an answer is never kept by a browser or a shared cache (Django's
+never-cache headers): it is this visitor's, and its form's state is live. The page
+cache keeps the page as stored, with the marker. (With CSRF_USE_SESSIONS the token would
+live in a session already saved by then: this project keeps it in its cookie.)
 """
 
 import re
 
 from django.middleware.csrf import CsrfViewMiddleware, get_token
-from django.utils.cache import patch_cache_control
+from django.utils.cache import add_never_cache_headers
 from django.utils.html import escape, format_html
 
 from portal.registry import live_slot_filler
@@ -75,4 +78,4 @@ class LiveSlotMiddleware:
         )
         response.content = response.content.replace(CSRF_SLOT.encode(), token.encode())
         CsrfViewMiddleware(self.get_response).process_response(request, response)
-        patch_cache_control(response, private=True)
+        add_never_cache_headers(response)

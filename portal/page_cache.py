@@ -2,7 +2,7 @@
 
 - Only anonymous GET/HEAD requests are served from or stored in the cache; logged-in
   people always get a freshly rendered page (their pages are also sent `private`).
-- Responses that set a cookie are never stored — Django's rule.
+- Responses that set a cookie are never stored.
 - A visitor's cookies do not make a page of their own: the cache key ignores them, as
   only a session or messages waiting can change what an anonymous visitor sees, and a
   request carrying either is neither served from nor stored in the cache. So someone who
@@ -12,8 +12,10 @@
   A sign-up does not: place counts and registration states are filled into every
   response, cached or not, by `portal.live.LiveSlotMiddleware`. So is the CSRF token of
   an event's sign-up form (`portal.live.CSRF_SLOT`): the stored page holds a marker, the
-  answer its visitor's token and cookie, and is `private`. Browsers and a CDN may keep
-  a page for PAGE_CACHE_SECONDS (`Cache-Control: max-age`).
+  answer its visitor's token and cookie, and browsers keep none of it. Browsers and a
+  CDN may keep other pages for PAGE_CACHE_SECONDS (`Cache-Control: max-age`); a
+  series' page without a date chosen shows its next date as of when it was stored (at
+  most PAGE_CACHE_SECONDS ago, its badge and form live).
 """
 
 from contextlib import contextmanager
@@ -76,7 +78,7 @@ class UpdateCacheMiddleware(_VersionedPrefix, django_cache.UpdateCacheMiddleware
         if user is not None and user.is_authenticated:
             patch_cache_control(response, private=True)
             return response
-        if not _enabled():
+        if not _enabled() or response.cookies:  # a cookie is for its visitor only
             return response
         with _cookies_ignored(request):
             return super().process_response(request, response)

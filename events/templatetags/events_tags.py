@@ -9,15 +9,19 @@ def occurrence_url(context, occurrence):
     return occurrence.get_url(context.get("request"))
 
 
-@register.simple_tag
-def event_status_slot(occurrence, kind=""):
+@register.simple_tag(takes_context=True)
+def event_status_slot(context, occurrence, kind=""):
     """Where a date's badge (or another of events.live.KINDS) goes in a cached card or
-    page: filled in for every response."""
+    page: filled in for every response. A page rendered for its request only (a preview
+    of a draft, a logged-in person's event page: `slots_inline`) shows it straight away,
+    from the occurrence as it is in memory."""
     from django.utils.safestring import mark_safe
 
-    from events.live import event_status_slot as slot
+    from events import live
 
-    return mark_safe(slot(occurrence, kind))  # noqa: S308 - made of integers and a name
+    if context.get("slots_inline"):
+        return mark_safe(live.render_slot(kind or "badge", occurrence))  # noqa: S308 - rendered HTML
+    return mark_safe(live.event_status_slot(occurrence, kind))  # noqa: S308 - made of integers and a name
 
 
 @register.simple_tag(takes_context=True)

@@ -12,6 +12,7 @@ from django.test.utils import CaptureQueriesContext
 from taggit.models import Tag
 from wagtail.models import PageViewRestriction, Site
 
+from events.models import EventPage
 from portal.models import SiteSettings, StandardPage
 from portal.versions import CONTENT, version_of
 from tests.events.conftest import sign_up_data
@@ -240,6 +241,18 @@ def test_an_editors_preview_of_a_draft_never_reaches_visitors(client, home_page)
 
     html = html_of(client, "/regulamin/")
     assert "<h1>Regulamin</h1>" in html and "szkic" not in html
+
+
+def test_an_editors_preview_of_an_event_shows_the_drafts_state(client, home_page):
+    event = EventPageFactory(parent=EventIndexPageFactory(parent=home_page), capacity=7)
+    assert "Zapisy otwarte" in html_of(client, event.url)
+
+    draft = EventPage.objects.get(pk=event.pk)
+    draft.capacity, draft.is_cancelled = 99, True
+    html = draft.make_preview_request().content.decode()  # nothing saved
+
+    assert "Odwołane" in html and "Zapisy otwarte" not in html
+    assert "Zapisy otwarte" in html_of(client, event.url)
 
 
 def test_a_change_made_in_a_transaction_makes_the_cache_stale_again_at_its_commit(
