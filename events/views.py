@@ -2,12 +2,13 @@
 
 import datetime
 
+from django.conf import settings
 from django.contrib import messages
 from django.http import Http404, HttpResponse
 from django.shortcuts import redirect
 from django.template.response import TemplateResponse
 from django.utils import timezone
-from django.utils.cache import add_never_cache_headers
+from django.utils.cache import add_never_cache_headers, patch_cache_control
 from django.utils.functional import SimpleLazyObject
 from django.utils.translation import gettext as _
 
@@ -129,7 +130,14 @@ def event_detail(request, event):
         request.user.is_authenticated or getattr(request, "is_preview", False)
     )
     if shared:
-        return event.render(request, context_overrides=context)
+        response = event.render(request, context_overrides=context)
+        if event.repeats and dates:
+            # It lists the dates still to come (and offers the first): kept no longer than
+            # until the first of them ends, by the page cache and by browsers.
+            left = int((dates[0].end - timezone.now()).total_seconds())
+            if left < settings.PAGE_CACHE_SECONDS:
+                patch_cache_control(response, max_age=max(left, 0))
+        return response
     section = live.sign_up_section(occurrence)
     form = None
     if section["refusal"] is None:

@@ -13,9 +13,9 @@
   response, cached or not, by `portal.live.LiveSlotMiddleware`. So is the CSRF token of
   an event's sign-up form (`portal.live.CSRF_SLOT`): the stored page holds a marker, the
   answer its visitor's token and cookie, and browsers keep none of it. Browsers and a
-  CDN may keep other pages for PAGE_CACHE_SECONDS (`Cache-Control: max-age`); a
-  series' page without a date chosen shows its next date as of when it was stored (at
-  most PAGE_CACHE_SECONDS ago, its badge and form live).
+  CDN may keep other pages for PAGE_CACHE_SECONDS (`Cache-Control: max-age`), or
+  less when the page says so: a series' page, which lists its dates to come, until the
+  first of them ends.
 """
 
 from contextlib import contextmanager

@@ -160,3 +160,24 @@ def test_a_message_is_shown_to_its_visitor_only(client, home_page, member):
     assert "Wylogowano" in logged_out.content.decode()  # not the shared copy
     assert "Wylogowano" not in client.__class__().get("/").content.decode()
     assert "Wylogowano" not in client.get("/").content.decode()  # shown once
+
+
+def test_a_series_page_is_kept_only_until_its_next_date_ends(client, home_page):
+    ends = (timezone.now() + datetime.timedelta(seconds=30)).replace(microsecond=0)
+    event = EventPageFactory(
+        parent=EventIndexPageFactory(parent=home_page),
+        start=ends - datetime.timedelta(hours=2),
+        end=ends,
+        repeat="weekly",
+        repeat_until=(ends + datetime.timedelta(weeks=3)).date(),
+    )
+    client.get(event.url)  # creates the site settings row on the first visit ever
+    response = client.__class__().get(event.url)
+    assert 0 < int(response["Cache-Control"].split("max-age=")[1].split(",")[0]) <= 30
+    first = f'datetime="{timezone.localtime(ends - datetime.timedelta(hours=2)).isoformat()}"'
+    assert first in response.content.decode()
+
+    with time_machine.travel(ends + datetime.timedelta(seconds=1), tick=False):
+        later = client.__class__().get(event.url).content.decode()
+
+    assert first not in later  # the next date, not the stored page
