@@ -121,8 +121,7 @@ def _states(wanted: dict[str, tuple]) -> dict[str, tuple]:
 
 def fill_event_status(keys: list[str]) -> dict[str, str]:
     parsed = {key: found for key in keys if (found := _parse(key)) is not None}
-    dates = {key: date for key, (_kind, date) in parsed.items()}
-    states = _states({date: date for date in set(dates.values())})
+    states = _states({date: date for _kind, date in parsed.values()})
     now = timezone.now()
     answers = {}
     for key, (kind, date) in parsed.items():

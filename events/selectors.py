@@ -182,10 +182,12 @@ def ical_events(index_page, now=None) -> list[Occurrence]:
     return _occurrences(_dates(events, after=now)[:500])
 
 
-def event_dates(event, now=None) -> list[Occurrence]:
-    """The upcoming dates of an event page, with counts (a one-off event: its one date)."""
+def event_dates(event, now=None, *, with_places=True) -> list[Occurrence]:
+    """The upcoming dates of an event page, with counts unless `with_places` is False (a
+    one-off event: its one date)."""
     now = now or timezone.now()
-    return count_places(occurrences(event, after=now) or occurrences(event)[-1:])
+    found = occurrences(event, after=now) or occurrences(event)[-1:]
+    return count_places(found) if with_places else found
 
 
 def locations():

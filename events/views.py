@@ -112,7 +112,7 @@ def _chosen_occurrence(request, event, dates):
     occurrence = occurrence_on(event, date_or_404(raw))
     if occurrence is None:
         raise Http404("The event does not take place on that date")
-    return selectors.count_places([occurrence])[0]
+    return occurrence
 
 
 def event_detail(request, event):
@@ -123,7 +123,8 @@ def event_detail(request, event):
     so the page cache may keep it. A logged-in person's form is filled in with their
     details, a POST shows its own errors and a preview shows the draft: those are rendered
     for the request, slots included."""
-    dates = selectors.event_dates(event)
+    # The shared page's counts are live slots: only a page rendered for its request counts.
+    dates = selectors.event_dates(event, with_places=False)
     occurrence = _chosen_occurrence(request, event, dates)
     context = {"occurrence": occurrence, "dates": dates if event.repeats else []}
     shared = request.method in ("GET", "HEAD") and not (
@@ -138,6 +139,7 @@ def event_detail(request, event):
             if left < settings.PAGE_CACHE_SECONDS:
                 patch_cache_control(response, max_age=max(left, 0))
         return response
+    selectors.count_places([occurrence, *dates])  # one query, the chosen date among them
     section = live.sign_up_section(occurrence)
     form = None
     if section["refusal"] is None:
