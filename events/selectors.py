@@ -13,7 +13,7 @@ from events.rules import registration_refusal
 from portal.dates import month_bounds
 from portal.models import Location
 from portal.params import choice_or_404, id_or_404, month_or_404
-from portal.selectors import without_restricted
+from portal.selectors import LINK_COLUMNS, columns_of, without_restricted
 
 ONLINE = "online"
 LAST_PLACES_THRESHOLD = 0.2  # "Ostatnie miejsca" below 20 % of places free
@@ -91,6 +91,19 @@ _month_bounds = month_bounds
 _NOT_LISTED = ("body", "programme", "accessibility_info")
 
 
+def _listed_columns() -> list[str]:
+    """A listed date's columns: its event's own but the long ones, the page columns of a
+    link and a feed entry, and its location."""
+    own = (field for field in EventPage._meta.local_concrete_fields if not field.primary_key)
+    return [
+        "start",
+        "end",
+        "event__location",
+        *columns_of("event", (*LINK_COLUMNS, "search_description")),
+        *(f"event__{field.name}" for field in own if field.name not in _NOT_LISTED),
+    ]
+
+
 def _upcoming_or_series(events, now):
     return events.filter(
         Q(end__gte=now) | Q(repeat__gt="", repeat_until__gte=timezone.localdate(now))
@@ -107,7 +120,7 @@ def _dates(events: QuerySet, *, after=None, before=None) -> QuerySet:
         rows = rows.filter(start__lt=before)
     return (
         rows.select_related("event__location")
-        .defer(*(f"event__{name}" for name in _NOT_LISTED))
+        .only(*_listed_columns())
         .order_by("start", "event__path", "pk")
     )
 

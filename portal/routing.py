@@ -29,6 +29,7 @@ from wagtail import hooks
 from wagtail.contrib.routable_page.models import RoutablePageMixin
 from wagtail.models import Page
 
+from portal.selectors import LINK_COLUMNS
 from portal.sites import site_for
 from portal.versions import version_of
 
@@ -69,7 +70,7 @@ def _walk(request, site, components):
             depth__gt=root.depth,
             depth__lte=root.depth + len(components),
             url_path__in=prefixes,
-        )
+        ).only(*LINK_COLUMNS)  # the ancestors are links; the page itself is read in full
     }
     page, chain = root, []
     for count, prefix in enumerate(prefixes):

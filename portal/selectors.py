@@ -8,6 +8,20 @@ from wagtail.models import Page, PageViewRestriction, Site
 
 from portal import versions
 from portal.models.locations import Location
+from portal.sites import site_for
+
+
+def locations_list():
+    return Location.objects.all()
+
+
+def _restricted():
+    """A view restriction on the outer page or one of its ancestors."""
+    return Exists(
+        PageViewRestriction.objects.filter(
+            page__path=Substr(OuterRef("path"), 1, Length("page__path"))
+        )
+    )
 
 
 def without_restricted(pages):
@@ -16,24 +30,51 @@ def without_restricted(pages):
     Wagtail's `.public()` loads every restriction first (one more query each time it is
     used); this NOT EXISTS subquery keeps a page's query count constant.
     """
-    restricted = PageViewRestriction.objects.filter(
-        page__path=Substr(OuterRef("path"), 1, Length("page__path"))
-    )
-    return pages.filter(~Exists(restricted))
+    return pages.filter(~_restricted())
 
 
-def locations_list():
-    return Location.objects.all()
+# Listings load only the columns they show (`.only()`): fewer columns to select, read and
+# build into objects. What Wagtail reads of an image to find or make a rendition, and the
+# title and description a missing alternative text falls back on:
+IMAGE_COLUMNS = ("file", "file_hash", "width", "height", "focal_point_x", "focal_point_y")
+IMAGE_COLUMNS += ("focal_point_width", "focal_point_height", "title", "description")
+# What a link to a page, a menu item and a card's heading read of Wagtail's page columns:
+LINK_COLUMNS = ("title", "url_path", "path", "depth", "content_type", "live", "show_in_menus")
 
 
-def menu_pages(site: Site):
-    """The live, public pages shown in the main menu: the root page's menu children."""
+def columns_of(relation: str, columns) -> list[str]:
+    """`.only()` names of these columns of a related row (`select_related`)."""
+    return [f"{relation}__{column}" for column in columns]
+
+
+def home_children(request, site: Site) -> list:
+    """The site's home page's live children, each with `restricted` (a view restriction
+    covers it), in tree order: read once per request for the main menu and the home
+    page's links to the index pages of its sections."""
     if site is None:
-        return Page.objects.none()
-    return without_restricted(site.root_page.get_children().live().in_menu())
+        return []
+    found = getattr(request, "portal_home_children", None) if request else None
+    if found is None or found[0] != site.pk:
+        children = (
+            site.root_page.get_children()
+            .live()
+            .only(*LINK_COLUMNS)
+            .annotate(restricted=_restricted())
+        )
+        found = (site.pk, list(children))
+        if request is not None:
+            request.portal_home_children = found
+    return found[1]
 
 
-def home_page_sections(page) -> dict:
+def menu_pages(site: Site, request=None) -> list:
+    """The live, public pages shown in the main menu: the root page's menu children."""
+    return [
+        page for page in home_children(request, site) if page.show_in_menus and not page.restricted
+    ]
+
+
+def home_page_sections(page, request=None) -> dict:
     """What the home page shows besides its own fields: the centres and the sections the
     feature apps registered (`portal.registry`), each looked up only when its cached
     fragment is missing, so a warm home page costs no query for them (and one read of
@@ -43,7 +84,7 @@ def home_page_sections(page) -> dict:
     sections = home_sections()
     versions.prefetch(f"page:{page.pk}", "locations", *(section.area for section in sections))
     index_pages = SimpleLazyObject(
-        lambda: first_live_page_of_each([s.index_model for s in sections if s.index_model])
+        lambda: index_pages_of(request, page, [s.index_model for s in sections if s.index_model])
     )
     return {
         "locations": SimpleLazyObject(locations_list),
@@ -58,12 +99,17 @@ def home_page_sections(page) -> dict:
     }
 
 
-def first_live_page_of_each(models) -> dict:
-    """The first live page (in tree order) of each of these page types, in one query."""
-    if not models:
-        return {}
+def index_pages_of(request, home, models) -> dict:
+    """The index page of each of these page types: the home page's live child of that
+    type (read with the menu, no query of its own), else the first live page of the type
+    in tree order (one query for all such types)."""
     by_type = {ContentType.objects.get_for_model(model).pk: model for model in models}
     found = {}
-    for page in Page.objects.live().filter(content_type_id__in=by_type).order_by("path"):
-        found.setdefault(by_type[page.content_type_id], page)
+    for child in home_children(request, site_for(request)) if home.depth == 2 else ():
+        if child.content_type_id in by_type:
+            found.setdefault(by_type[child.content_type_id], child)
+    missing = [pk for pk, model in by_type.items() if model not in found]
+    if missing:
+        for page in Page.objects.live().filter(content_type_id__in=missing).order_by("path"):
+            found.setdefault(by_type[page.content_type_id], page)
     return found

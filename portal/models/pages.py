@@ -88,7 +88,7 @@ class HomePage(BasePage):
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
-        context.update(selectors.home_page_sections(self))
+        context.update(selectors.home_page_sections(self, request))
         return context
 
 

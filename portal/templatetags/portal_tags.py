@@ -18,7 +18,7 @@ def main_menu(context):
     current = context.get("page")
     current_path = current.url_path if current is not None else None
     items = []
-    for menu_page in selectors.menu_pages(site):
+    for menu_page in selectors.menu_pages(site, request):
         items.append(
             {
                 "page": menu_page,

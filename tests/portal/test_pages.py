@@ -4,7 +4,9 @@ import re
 
 import pytest
 from django.urls import reverse
+from wagtail.models import PageViewRestriction
 
+from tests.factories.news import NewsIndexPageFactory, NewsPageFactory
 from tests.factories.portal import (
     LocationFactory,
     LocationIndexPageFactory,
@@ -36,6 +38,29 @@ def test_menu_lists_pages_marked_for_menus_and_marks_the_current_one(client, hom
     nav = html.split('class="main-nav"', 1)[1].split("</nav>", 1)[0]
     assert 'href="/o-nas/" aria-current="page">O nas' in nav
     assert "Ukryta" not in nav
+
+
+def test_the_menu_leaves_out_a_page_with_a_view_restriction(client, home_page):
+    StandardPageFactory(parent=home_page, title="O nas", slug="o-nas")
+    private = StandardPageFactory(parent=home_page, title="Dla kadry", slug="dla-kadry")
+    PageViewRestriction.objects.create(page=private, restriction_type=PageViewRestriction.LOGIN)
+
+    html = client.get("/").content.decode()
+
+    nav = html.split('class="main-nav"', 1)[1].split("</nav>", 1)[0]
+    assert ">O nas<" in nav
+    assert "Dla kadry" not in nav
+
+
+def test_the_home_page_links_to_a_news_index_that_is_not_its_child(client, home_page):
+    section = StandardPageFactory(parent=home_page, title="Centrum", slug="centrum")
+    news_index = NewsIndexPageFactory(parent=section, slug="wiadomosci")
+    NewsPageFactory(parent=news_index, title="Nowy nabór")
+
+    html = client.get("/").content.decode()
+
+    assert "Nowy nabór" in html
+    assert '<a href="/centrum/wiadomosci/">Wszystkie aktualności</a>' in html
 
 
 def test_standard_page_renders_every_block_type(client, home_page, standard_page_with_all_blocks):
