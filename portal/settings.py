@@ -138,12 +138,14 @@ if DATABASES["default"]["ENGINE"].endswith("sqlite3"):
 elif DATABASES["default"]["ENGINE"].endswith("postgresql") and env.bool(
     "DATABASE_PREPARED_STATEMENTS", default=True
 ):
-    # The server binds the parameters, so psycopg prepares a query the fifth time a
-    # connection runs it and PostgreSQL plans it once: planning was up to half of a
-    # page's time in PostgreSQL (2.8 of 5.1 ms for a news item's related news). A
-    # transaction-mode PgBouncer cannot keep prepared statements:
-    # DATABASE_PREPARED_STATEMENTS=0 there.
-    DATABASES["default"].setdefault("OPTIONS", {})["server_side_binding"] = True
+    # The server binds the parameters and psycopg prepares a query the fifth time a
+    # connection runs it (Django turns that off by default), so PostgreSQL plans it once:
+    # planning was up to half of a page's time in PostgreSQL (2.8 of 5.1 ms for a news
+    # item's related news). A transaction-mode PgBouncer cannot keep prepared
+    # statements: DATABASE_PREPARED_STATEMENTS=0 there.
+    DATABASES["default"].setdefault("OPTIONS", {}).update(
+        server_side_binding=True, prepare_threshold=5
+    )
 DATABASES["default"]["CONN_HEALTH_CHECKS"] = True
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
