@@ -64,7 +64,7 @@ def _site_settings(request):
     found = cache.get(key) if settings.FRAGMENT_CACHE_SECONDS else None
     if found is None:
         # A slice, not .first(): ordering by the key makes Django compare it with each
-        # selected column, 40 % of this query's time when it was 150 (one site, one row).
+        # selected column (one site has one row).
         found = next(
             iter(
                 SiteSettings.objects.select_related(*_IMAGES, *_PAGES)
