@@ -26,8 +26,9 @@ class HomeSection:
     template: str
     selector: Callable[[], object]
     order: int = 100
-    # The page type whose first live page the section links as "all …" (e.g. the news
-    # index); the home page looks up every section's in one query.
+    # The page type whose public page the section links as "all …" (e.g. the news index):
+    # the home page's child of that type, else the first in tree order
+    # (`portal.selectors.index_pages_of`).
     index_model: type | None = None
 
     @property

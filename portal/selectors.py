@@ -100,16 +100,18 @@ def home_page_sections(page, request=None) -> dict:
 
 
 def index_pages_of(request, home, models) -> dict:
-    """The index page of each of these page types: the home page's live child of that
-    type (read with the menu, no query of its own), else the first live page of the type
-    in tree order (one query for all such types)."""
+    """The public index page of each of these page types: the home page's live child of
+    that type without a view restriction (read with the menu), else the first such page
+    of the type in tree order (one query for all the types not found so)."""
     by_type = {ContentType.objects.get_for_model(model).pk: model for model in models}
+    site = site_for(request)
     found = {}
-    for child in home_children(request, site_for(request)) if home.depth == 2 else ():
-        if child.content_type_id in by_type:
+    for child in home_children(request, site) if site and home.pk == site.root_page_id else ():
+        if child.content_type_id in by_type and not child.restricted:
             found.setdefault(by_type[child.content_type_id], child)
     missing = [pk for pk, model in by_type.items() if model not in found]
     if missing:
-        for page in Page.objects.live().filter(content_type_id__in=missing).order_by("path"):
+        pages = without_restricted(Page.objects.live().filter(content_type_id__in=missing))
+        for page in pages.order_by("path"):
             found.setdefault(by_type[page.content_type_id], page)
     return found

@@ -136,16 +136,18 @@ if DATABASES["default"]["ENGINE"].endswith("sqlite3"):
         "init_command": "PRAGMA journal_mode=WAL;",
     }
 elif DATABASES["default"]["ENGINE"].endswith("postgresql") and env.bool(
-    "DATABASE_PREPARED_STATEMENTS", default=True
+    "DATABASE_PREPARED_STATEMENTS", default=False
 ):
-    # The server binds the parameters and psycopg prepares a query the fifth time a
-    # connection runs it (Django turns that off by default), so PostgreSQL plans it once:
-    # planning was up to half of a page's time in PostgreSQL (2.8 of 5.1 ms for a news
-    # item's related news). A transaction-mode PgBouncer cannot keep prepared
-    # statements: DATABASE_PREPARED_STATEMENTS=0 there.
-    DATABASES["default"].setdefault("OPTIONS", {}).update(
-        server_side_binding=True, prepare_threshold=5
-    )
+    # Opt-in: the server binds the parameters and psycopg prepares a query once a
+    # connection has run it five times (Django leaves that off), so PostgreSQL may stop
+    # planning it (it tries five custom plans before a generic one): planning was 2.8 of
+    # the 5.1 ms PostgreSQL spent on a news item's related news. Off by default, because
+    # a migration that changes a column's type breaks a prepared query on every open
+    # connection ("cached plan must not change result type") until it is recycled
+    # (CONN_MAX_AGE), a query may then carry at most 65,535 parameters, and a generic
+    # plan cannot use an index for `path LIKE $1`.
+    for option, value in {"server_side_binding": True, "prepare_threshold": 5}.items():
+        DATABASES["default"].setdefault("OPTIONS", {}).setdefault(option, value)
 DATABASES["default"]["CONN_HEALTH_CHECKS"] = True
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 

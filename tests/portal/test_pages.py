@@ -63,6 +63,19 @@ def test_the_home_page_links_to_a_news_index_that_is_not_its_child(client, home_
     assert '<a href="/centrum/wiadomosci/">Wszystkie aktualności</a>' in html
 
 
+def test_the_home_page_links_to_the_public_news_index_not_a_restricted_one(client, home_page):
+    section = StandardPageFactory(parent=home_page, title="Centrum", slug="centrum")
+    public = NewsIndexPageFactory(parent=section, slug="wiadomosci")
+    NewsPageFactory(parent=public, title="Nowy nabór")
+    private = NewsIndexPageFactory(parent=home_page, slug="dla-kadry", show_in_menus=False)
+    PageViewRestriction.objects.create(page=private, restriction_type=PageViewRestriction.LOGIN)
+
+    html = client.get("/").content.decode()
+
+    assert '<a href="/centrum/wiadomosci/">Wszystkie aktualności</a>' in html
+    assert "/dla-kadry/" not in html
+
+
 def test_standard_page_renders_every_block_type(client, home_page, standard_page_with_all_blocks):
     html = client.get(standard_page_with_all_blocks.url).content.decode()
 
