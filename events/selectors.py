@@ -2,6 +2,7 @@
 
 import datetime
 from dataclasses import dataclass
+from functools import cache
 
 from django.db.models import Count, Q, QuerySet
 from django.http import Http404
@@ -13,7 +14,7 @@ from events.rules import registration_refusal
 from portal.dates import month_bounds
 from portal.models import Location
 from portal.params import choice_or_404, id_or_404, month_or_404
-from portal.selectors import LINK_COLUMNS, columns_of, without_restricted
+from portal.selectors import LINK_COLUMNS, columns_of, own_columns, without_restricted
 
 ONLINE = "online"
 LAST_PLACES_THRESHOLD = 0.2  # "Ostatnie miejsca" below 20 % of places free
@@ -91,17 +92,17 @@ _month_bounds = month_bounds
 _NOT_LISTED = ("body", "programme", "accessibility_info")
 
 
-def _listed_columns() -> list[str]:
+@cache
+def _listed_columns() -> tuple[str, ...]:
     """A listed date's columns: its event's own but the long ones, the page columns of a
     link and a feed entry, and its location."""
-    own = (field for field in EventPage._meta.local_concrete_fields if not field.primary_key)
-    return [
+    return (
         "start",
         "end",
         "event__location",
         *columns_of("event", (*LINK_COLUMNS, "search_description")),
-        *(f"event__{field.name}" for field in own if field.name not in _NOT_LISTED),
-    ]
+        *columns_of("event", own_columns(EventPage, but=_NOT_LISTED)),
+    )
 
 
 def _upcoming_or_series(events, now):

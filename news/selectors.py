@@ -1,25 +1,32 @@
 """Read-side queries of the news section."""
 
 from dataclasses import dataclass
+from functools import cache
 
 from django.db.models import QuerySet
 from django.http import Http404
 from taggit.models import Tag
 
 from news.models import NewsCategory, NewsPage
-from portal.selectors import IMAGE_COLUMNS, LINK_COLUMNS, columns_of, without_restricted
+from portal.selectors import (
+    IMAGE_COLUMNS,
+    LINK_COLUMNS,
+    columns_of,
+    own_columns,
+    without_restricted,
+)
 
 RELATED_NEWS_COUNT = 3
 FEED_ITEMS = 20
 
 
-def _card_columns() -> list[str]:
-    own = (field for field in NewsPage._meta.local_concrete_fields if not field.primary_key)
-    return [
+@cache
+def _card_columns() -> tuple[str, ...]:
+    return (
         *LINK_COLUMNS,
-        *(field.name for field in own if field.name != "body"),
+        *own_columns(NewsPage, but=("body",)),
         *columns_of("main_image", IMAGE_COLUMNS),
-    ]
+    )
 
 
 def _with_listing_data(news: QuerySet) -> QuerySet:

@@ -18,6 +18,7 @@ newest change.
 """
 
 import uuid
+from functools import cache
 
 from django.conf import settings
 from django.core.cache import caches
@@ -44,12 +45,13 @@ _IMAGES = ("funding_logos", "logo", "favicon")
 _PAGES = ("accessibility_statement_page", "privacy_policy_page")
 
 
-def _settings_columns(model) -> list[str]:
-    return [
+@cache
+def _settings_columns(model) -> tuple[str, ...]:
+    return (
         *(field.name for field in model._meta.concrete_fields),
         *(column for image in _IMAGES for column in columns_of(image, IMAGE_COLUMNS)),
         *(column for page in _PAGES for column in columns_of(page, LINK_COLUMNS)),
-    ]
+    )
 
 
 def _site_settings(request):

@@ -47,6 +47,16 @@ def columns_of(relation: str, columns) -> list[str]:
     return [f"{relation}__{column}" for column in columns]
 
 
+def own_columns(model, *, but=()) -> list[str]:
+    """`.only()` names of a page type's own columns (not Wagtail's page columns), but
+    these."""
+    return [
+        field.name
+        for field in model._meta.local_concrete_fields
+        if not field.primary_key and field.name not in but
+    ]
+
+
 def home_children(request, site: Site) -> list:
     """The site's home page's live children, each with `restricted` (a view restriction
     covers it), in tree order: read once per request for the main menu and the home
