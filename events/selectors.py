@@ -14,7 +14,7 @@ from events.rules import registration_refusal
 from portal.dates import month_bounds
 from portal.models import Location
 from portal.params import choice_or_404, id_or_404, month_or_404
-from portal.selectors import LINK_COLUMNS, columns_of, own_columns, without_restricted
+from portal.selectors import LINK_COLUMNS, columns_of, own_columns, public_q
 
 ONLINE = "online"
 LAST_PLACES_THRESHOLD = 0.2  # "Ostatnie miejsca" below 20 % of places free
@@ -55,11 +55,14 @@ def count_places(found: list[Occurrence]) -> list[Occurrence]:
     return found
 
 
-def published_events(index_page=None) -> QuerySet:
-    events = without_restricted(EventPage.objects.live())
-    if index_page is not None:
-        events = events.child_of(index_page)
-    return events.select_related("location")
+def _published(index_page=None) -> Q:
+    """Live events without a view restriction (the children of `index_page`), as a filter
+    on their dates: joined in the dates' query, not a subquery of events, which took
+    PostgreSQL 2.4 ms to plan (1.0 ms so) for a list of twelve dates."""
+    where = Q(event__live=True) & public_q("event__")
+    if index_page is not None:  # Wagtail's child_of, on the joined page
+        where &= Q(event__path__startswith=index_page.path, event__depth=index_page.depth + 1)
+    return where
 
 
 @dataclass
@@ -105,16 +108,16 @@ def _listed_columns() -> tuple[str, ...]:
     )
 
 
-def _upcoming_or_series(events, now):
-    return events.filter(
-        Q(end__gte=now) | Q(repeat__gt="", repeat_until__gte=timezone.localdate(now))
+def _upcoming_or_series(now) -> Q:
+    return Q(event__end__gte=now) | Q(
+        event__repeat__gt="", event__repeat_until__gte=timezone.localdate(now)
     )
 
 
-def _dates(events: QuerySet, *, after=None, before=None) -> QuerySet:
-    """The dates (`EventOccurrence` rows) of `events` ending at or after `after` and starting
-    before `before`, each with its event and location, soonest first."""
-    rows = EventOccurrence.objects.filter(event__in=events.values("pk"))
+def _dates(events: Q, *, after=None, before=None) -> QuerySet:
+    """The dates (`EventOccurrence` rows) of the events matching `events` ending at or after
+    `after` and starting before `before`, each with its event and location, soonest first."""
+    rows = EventOccurrence.objects.filter(events)
     if after is not None:
         rows = rows.filter(end__gte=after)
     if before is not None:
@@ -156,17 +159,14 @@ class DateList:
 def event_listing(index_page, filters: EventFilters, *, archive: bool, now=None) -> DateList:
     """Occurrences (each date of a series separately) matching the filters, with counts."""
     now = now or timezone.now()
-    events = published_events(index_page)
-    if archive:
-        events = events.filter(start__lt=now)
-    else:
-        events = _upcoming_or_series(events, now)
+    events = _published(index_page)
+    events &= Q(event__start__lt=now) if archive else _upcoming_or_series(now)
     if filters.kind:
-        events = events.filter(kind=filters.kind)
+        events &= Q(event__kind=filters.kind)
     if filters.location == ONLINE:
-        events = events.filter(location__isnull=True, venue="").exclude(online_url="")
+        events &= Q(event__location__isnull=True, event__venue="") & ~Q(event__online_url="")
     elif filters.location:
-        events = events.filter(location_id=int(filters.location))
+        events &= Q(event__location_id=int(filters.location))
     after, before = (None, now) if archive else (now, None)
     if filters.month:
         month_start, month_end = _month_bounds(filters.month)
@@ -180,19 +180,19 @@ def event_listing(index_page, filters: EventFilters, *, archive: bool, now=None)
 
 def month_events(index_page, month: datetime.date) -> list[Occurrence]:
     month_start, month_end = _month_bounds(month)
-    events = published_events(index_page).filter(start__lt=month_end)
+    events = _published(index_page) & Q(event__start__lt=month_end)
     return _occurrences(_dates(events, after=month_start, before=month_end))
 
 
 def upcoming_events(limit: int = 3, now=None) -> list[Occurrence]:
     now = now or timezone.now()
-    events = _upcoming_or_series(published_events(), now)
+    events = _published() & _upcoming_or_series(now)
     return _occurrences(_dates(events, after=now)[:limit])
 
 
 def ical_events(index_page, now=None) -> list[Occurrence]:
     now = now or timezone.now()
-    events = _upcoming_or_series(published_events(index_page), now)
+    events = _published(index_page) & _upcoming_or_series(now)
     return _occurrences(_dates(events, after=now)[:500])
 
 

@@ -1,7 +1,7 @@
 """Read-side queries of the site-wide pages; each returns ready-to-render querysets."""
 
 from django.contrib.contenttypes.models import ContentType
-from django.db.models import Exists, OuterRef
+from django.db.models import Exists, OuterRef, Q
 from django.db.models.functions import Length, Substr
 from django.utils.functional import SimpleLazyObject
 from wagtail.models import Page, PageViewRestriction, Site
@@ -15,22 +15,29 @@ def locations_list():
     return Location.objects.all()
 
 
-def _restricted():
-    """A view restriction on the outer page or one of its ancestors."""
+def _restricted(relation: str = ""):
+    """A view restriction on the outer page (or the page reached by `relation`, e.g.
+    "event__") or one of its ancestors."""
     return Exists(
         PageViewRestriction.objects.filter(
-            page__path=Substr(OuterRef("path"), 1, Length("page__path"))
+            page__path=Substr(OuterRef(f"{relation}path"), 1, Length("page__path"))
         )
     )
 
 
-def without_restricted(pages):
-    """Live pages without a view restriction on them or an ancestor, in the same query.
+def public_q(relation: str = "") -> Q:
+    """No view restriction on the page (reached by `relation`) or an ancestor, in the
+    same query.
 
     Wagtail's `.public()` loads every restriction first (one more query each time it is
     used); this NOT EXISTS subquery keeps a page's query count constant.
     """
-    return pages.filter(~_restricted())
+    return Q(~_restricted(relation))
+
+
+def without_restricted(pages):
+    """Live pages without a view restriction on them or an ancestor (`public_q`)."""
+    return pages.filter(public_q())
 
 
 # Listings load only the columns they show (`.only()`): fewer columns to select, read and

@@ -6,9 +6,10 @@ import re
 import pytest
 from django.utils import timezone
 from icalendar import Calendar
+from wagtail.models import PageViewRestriction
 
 from events.models import EventKind
-from tests.factories.events import EventPageFactory, RegistrationFactory
+from tests.factories.events import EventIndexPageFactory, EventPageFactory, RegistrationFactory
 from tests.factories.portal import LocationFactory
 
 pytestmark = pytest.mark.django_db
@@ -107,6 +108,31 @@ def test_badges_tell_open_last_places_waiting_list_and_cancelled(client, events_
 
     for badge in ["Zapisy otwarte", "Ostatnie miejsca", "Lista rezerwowa", "Odwołane"]:
         assert f">{badge}</span>" in html
+
+
+def test_drafts_and_restricted_events_stay_out_of_every_public_list(
+    client, home_page, events_index
+):
+    start = in_days(6)
+    EventPageFactory(parent=events_index, title="Otwarte dla wszystkich", start=start)
+    EventPageFactory(parent=events_index, title="Szkic", start=start, live=False)
+    members_only = EventPageFactory(parent=events_index, title="Dla członków", start=start)
+    PageViewRestriction.objects.create(page=members_only, restriction_type="login")
+    other_index = EventIndexPageFactory(parent=home_page, title="Zamknięte", slug="zamkniete")
+    PageViewRestriction.objects.create(page=other_index, restriction_type="login")
+    EventPageFactory(parent=other_index, title="Pod zamkniętym działem", start=start)
+    public = ["Otwarte dla wszystkich"]
+
+    listing = client.get(events_index.url).content.decode()
+    calendar = client.get(f"{events_index.url}kalendarz/", {"miesiac": f"{start:%Y-%m}"})
+    feed = Calendar.from_ical(client.get(f"{events_index.url}ical/").content)
+    home = client.get(home_page.url).content.decode()
+
+    assert titles(listing) == public
+    assert "Dla członków" not in calendar.content.decode()
+    assert "Otwarte dla wszystkich" in calendar.content.decode()
+    assert [str(event["summary"]) for event in feed.walk("VEVENT")] == public
+    assert titles(home) == public
 
 
 def test_ical_feed_of_upcoming_events_parses_with_time_zones(client, events_index):
