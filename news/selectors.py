@@ -86,11 +86,12 @@ def latest_news(limit: int = 3) -> QuerySet:
 
 def related_news(page, limit: int = RELATED_NEWS_COUNT) -> QuerySet:
     """The newest live news sharing a category with `page`."""
-    sharing = NewsPage.objects.filter(
-        categories__in=page.categories.values_list("pk", flat=True)
-    ).values("pk")
-    # A subquery, not a join: no duplicates, so no DISTINCT over every selected column
-    # (the costliest query of a news page: 4.7 of its 13 ms in PostgreSQL).
+    through = NewsPage.categories.through
+    page_categories = through.objects.filter(newspage=page).values("newscategory")
+    sharing = through.objects.filter(newscategory__in=page_categories).values("newspage")
+    # Subqueries of the link table alone, not joins: no duplicates to remove with a
+    # DISTINCT over every selected column, and fewer tables for PostgreSQL to plan
+    # (2.6 → 1.6 ms for the query; 4.7 ms with the DISTINCT join before that).
     news = published_news().filter(pk__in=sharing).exclude(pk=page.pk)
     return _with_listing_data(news)[:limit]
 
