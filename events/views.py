@@ -16,6 +16,7 @@ from events import ical, live, selectors, services
 from events.forms import RegistrationForm
 from events.models import EventKind, Registration
 from events.recurrence import occurrence_on, occurrences
+from portal import versions
 from portal.dates import next_month, previous_month
 from portal.pagination import paginate
 from portal.params import date_or_404, text
@@ -123,6 +124,8 @@ def event_detail(request, event):
     so the page cache may keep it. A logged-in person's form is filled in with their
     details, a POST shows its own errors and a preview shows the draft: those are rendered
     for the request, slots included."""
+    # The versions of the page's fragments and of its live slots' state, in one round trip.
+    versions.prefetch(f"page:{event.pk}", live.event_area(event.pk))
     # The shared page's counts are live slots: only a page rendered for its request counts.
     dates = selectors.event_dates(event, with_places=False)
     occurrence = _chosen_occurrence(request, event, dates)

@@ -5,6 +5,7 @@ from django.template.response import TemplateResponse
 from django.utils.functional import SimpleLazyObject
 
 from news import feeds, selectors
+from portal import versions
 from portal.pagination import paginate
 from portal.params import page_number, slug_or_404
 from portal.routing import parent_of
@@ -42,6 +43,7 @@ def atom_feed(request, index_page):
 def news_detail(request, page, *args, **kwargs):
     """Wagtail's Page.serve, with the related news in the context."""
     request.is_preview = False
+    versions.prefetch(f"page:{page.pk}", "news")  # its fragments' versions, one round trip
     context = page.get_context(request, *args, **kwargs)
     context["related_news"] = selectors.related_news(page)
     context["index_page"] = SimpleLazyObject(lambda: parent_of(request, page))
