@@ -129,35 +129,16 @@ def _dates(events: Q, *, after=None, before=None) -> QuerySet:
     )
 
 
-def _occurrences(rows) -> list[Occurrence]:
+def as_occurrences(rows) -> list[Occurrence]:
+    """Listed dates (`EventOccurrence` rows) as the occurrences a card shows (its places
+    and badge come from its live slot, events/live.py, so a listing reads no
+    registrations)."""
     return [Occurrence(event=row.event, start=row.start, end=row.end) for row in rows]
 
 
-class DateList:
-    """A listing's dates as a sequence the paginator counts and slices in SQL; a slice is a
-    list of occurrences (a card's places and badge come from its live slot, events/live.py,
-    so a listing reads no registrations)."""
-
-    def __init__(self, rows: QuerySet):
-        self.rows = rows
-
-    def count(self) -> int:
-        return self.rows.count()
-
-    def __len__(self) -> int:
-        return self.count()
-
-    def __getitem__(self, index):
-        if isinstance(index, slice):
-            return _occurrences(self.rows[index])
-        return self[index : index + 1][0]
-
-    def __iter__(self):
-        return iter(self[:])
-
-
-def event_listing(index_page, filters: EventFilters, *, archive: bool, now=None) -> DateList:
-    """Occurrences (each date of a series separately) matching the filters, with counts."""
+def event_listing(index_page, filters: EventFilters, *, archive: bool, now=None) -> QuerySet:
+    """The dates (each date of a series separately) matching the filters, as rows for
+    `as_occurrences`."""
     now = now or timezone.now()
     events = _published(index_page)
     events &= Q(event__start__lt=now) if archive else _upcoming_or_series(now)
@@ -175,25 +156,25 @@ def event_listing(index_page, filters: EventFilters, *, archive: bool, now=None)
     rows = _dates(events, after=after, before=before)
     if archive:
         rows = rows.filter(end__lt=now).order_by("-start", "event__path", "pk")
-    return DateList(rows)
+    return rows
 
 
 def month_events(index_page, month: datetime.date) -> list[Occurrence]:
     month_start, month_end = _month_bounds(month)
     events = _published(index_page) & Q(event__start__lt=month_end)
-    return _occurrences(_dates(events, after=month_start, before=month_end))
+    return as_occurrences(_dates(events, after=month_start, before=month_end))
 
 
 def upcoming_events(limit: int = 3, now=None) -> list[Occurrence]:
     now = now or timezone.now()
     events = _published() & _upcoming_or_series(now)
-    return _occurrences(_dates(events, after=now)[:limit])
+    return as_occurrences(_dates(events, after=now)[:limit])
 
 
 def ical_events(index_page, now=None) -> list[Occurrence]:
     now = now or timezone.now()
     events = _published(index_page) & _upcoming_or_series(now)
-    return _occurrences(_dates(events, after=now)[:500])
+    return as_occurrences(_dates(events, after=now)[:500])
 
 
 def event_dates(event, now=None, *, with_places=True) -> list[Occurrence]:

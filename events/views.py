@@ -18,7 +18,7 @@ from events.models import EventKind, Registration
 from events.recurrence import occurrence_on, occurrences
 from portal import versions
 from portal.dates import next_month, previous_month
-from portal.pagination import paginate
+from portal.pagination import paginate_in_one_query
 from portal.params import date_or_404, text
 
 EVENTS_PER_PAGE = 12
@@ -28,8 +28,10 @@ def event_list(request, index_page, *, archive: bool):
     filters = selectors.parse_filters(request.GET)
 
     def listing():
-        events = selectors.event_listing(index_page, filters, archive=archive)
-        return paginate(request, events, EVENTS_PER_PAGE)
+        dates = selectors.event_listing(index_page, filters, archive=archive)
+        return paginate_in_one_query(
+            request, dates, EVENTS_PER_PAGE, items=selectors.as_occurrences
+        )
 
     return index_page.render(
         request,

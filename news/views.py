@@ -6,7 +6,7 @@ from django.utils.functional import SimpleLazyObject
 
 from news import feeds, selectors
 from portal import versions
-from portal.pagination import paginate
+from portal.pagination import paginate_in_one_query
 from portal.params import page_number, slug_or_404
 from portal.routing import parent_of
 
@@ -25,7 +25,9 @@ def news_list(request, index_page):
             "listing": listing,
             # Counted and fetched only when the list's cached fragment is missing (a bad
             # page number is then a 404, as before).
-            "page_obj": SimpleLazyObject(lambda: paginate(request, listing.news, NEWS_PER_PAGE)),
+            "page_obj": SimpleLazyObject(
+                lambda: paginate_in_one_query(request, listing.news, NEWS_PER_PAGE)
+            ),
             "page_number": page_number(request.GET.get("page")),
             "categories": selectors.categories(),
         },

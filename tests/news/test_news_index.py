@@ -29,6 +29,16 @@ def test_newest_news_come_first_ten_per_page(client, news_index):
     assert titles_in(first) == [f"Dzień {age}" for age in range(10)]
     assert titles_in(second) == ["Dzień 10", "Dzień 11"]
     assert 'aria-label="Stronicowanie"' in first
+    # The page and the number of all news come from one query (COUNT(*) OVER ()).
+    assert "Strona 1 z 2" in first and "Strona 2 z 2" in second
+    assert client.get(news_index.url, {"page": 3}).status_code == 404
+
+
+def test_an_index_without_news_says_so(client, news_index):
+    html = client.get(news_index.url).content.decode()
+
+    assert "Nie opublikowano jeszcze żadnych wiadomości." in html
+    assert client.get(news_index.url, {"page": 2}).status_code == 404
 
 
 def test_category_filter_is_a_shareable_url(client, news_index):
@@ -102,5 +112,7 @@ def test_index_query_count_is_constant(client, news_index, django_assert_max_num
         )
     client.get(news_index.url)  # renditions are generated once, on the first view
 
-    with django_assert_max_num_queries(12):
+    # The menu, site and settings, Wagtail's routing and view-restriction check, then the
+    # categories, the page of news with their number, their categories and renditions.
+    with django_assert_max_num_queries(11):
         assert client.get(news_index.url).status_code == 200
