@@ -4,10 +4,11 @@ Cards of events sit in long-lived cached fragments (the events list, the home pa
 sign-up must not make those stale. So a card holds a marker of its date
 (`event_status_slot`), and each response gets the badge filled in from a tiny state of
 the event — its place counts and the fields that decide the badge — kept in the shared
-cache under the event's own area version (`event:<pk>`, replaced by a sign-up, a
-cancellation or a save of the event). The badge is worked out at every response from
-that state and the time now, so "Registration open" turns into "Registration closed"
-the minute registration closes, with no cache to wait for.
+cache with the version of the event's own area it was read under (`event:<pk>`, replaced
+by a sign-up, a cancellation or a save of the event), both read in one round trip. The
+badge is worked out at every response from that state and the time now, so
+"Registration open" turns into "Registration closed" the minute registration closes,
+with no cache to wait for.
 
 The event page itself is page-cached for anonymous visitors the same way: everything on it
 that a sign-up or the clock changes is a slot of its own kind (`KINDS`) — the badge, the
@@ -72,23 +73,24 @@ def _parse(key: str):
     return kind, (pk, to_time(start, tz=datetime.UTC), to_time(end, tz=datetime.UTC))
 
 
-def _state_keys(wanted: dict[str, tuple]) -> dict[str, str]:
-    """The cache key of each date's state: under its event's version, all of them read in
-    one round trip to the shared cache, however many events the page lists."""
-    found = versions.version_of_each(*{event_area(pk) for pk, _start, _end in wanted.values()})
-    return {
-        key: f"event-state:{pk}:{int(start.timestamp())}:{found[event_area(pk)]}"
-        for key, (pk, start, _end) in wanted.items()
-    }
-
-
 def _states(wanted: dict[str, tuple]) -> dict[str, tuple]:
-    """(event fields, confirmed, waiting) of each date, from the cache or two queries."""
+    """(event fields, confirmed, waiting) of each date, from the cache or two queries.
+
+    A date's state is kept with the version of its event's area it was read under, and
+    both come in one round trip to the shared cache, however many events the page lists:
+    a state kept under an older version (a sign-up since) is read again."""
     if not wanted:
         return {}
-    keys = _state_keys(wanted)
-    found = cache.get_many(list(keys.values()))
-    states = {key: found[cache_key] for key, cache_key in keys.items() if cache_key in found}
+    keys = {
+        key: f"event-state:{pk}:{int(start.timestamp())}" for key, (pk, start, _) in wanted.items()
+    }
+    areas = {key: event_area(pk) for key, (pk, _start, _end) in wanted.items()}
+    current, kept = versions.version_of_each_and_get(set(areas.values()), keys.values())
+    states = {}
+    for key, cache_key in keys.items():
+        version, state = kept.get(cache_key, (None, None))
+        if version == current[areas[key]]:
+            states[key] = state
     missing = {key: value for key, value in wanted.items() if key not in states}
     if missing:
         events = EventPage.objects.only(*STATE_FIELDS).in_bulk(
@@ -112,7 +114,7 @@ def _states(wanted: dict[str, tuple]) -> dict[str, tuple]:
             for key, o in occurrences.items()
         }
         cache.set_many(
-            {keys[key]: state for key, state in fresh.items()},
+            {keys[key]: (current[areas[key]], state) for key, state in fresh.items()},
             settings.FRAGMENT_CACHE_SECONDS or 300,
         )
         states.update(fresh)

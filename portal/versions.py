@@ -57,23 +57,30 @@ def _memo() -> dict:
 
 def tokens(*areas: str) -> dict[str, str]:
     """The current token of each area (read once per request from the shared cache)."""
+    return _read(areas, ())[0]
+
+
+def _read(areas, keys) -> tuple[dict[str, str], dict]:
+    """The tokens of `areas` and the shared cache's values under `keys` (those it has),
+    in one round trip."""
     wanted = {STRUCTURE, *areas}
     memo = _memo()
     missing = [area for area in wanted if area not in memo]
-    if missing:
-        if not memo and _in_request.get():
+    values = {}
+    if missing or keys:
+        if missing and not memo and _in_request.get():
             missing = list(dict.fromkeys([*missing, *COMMON]))
-        found = cache.get_many([KEY_PREFIX + area for area in missing])
+        found = cache.get_many([KEY_PREFIX + area for area in missing] + list(keys))
         if not shared_cache_available():
             # Redis is away (portal/cache.py): a version no other request has, so nothing
             # is read from a cache that may have missed a change.
             _outage["seen"] = True
-            return {area: f"outage-{uuid.uuid4().hex}" for area in wanted}
+            return {area: f"outage-{uuid.uuid4().hex}" for area in wanted}, {}
         if _outage["seen"]:
             # Changes made while Redis was away were counted in this process's memory only.
             _outage["seen"] = False
             bump(STRUCTURE, CONTENT)
-            return tokens(*areas)
+            return _read(areas, keys)
         for area in missing:
             token = found.get(KEY_PREFIX + area)
             if token is None:
@@ -81,7 +88,8 @@ def tokens(*areas: str) -> dict[str, str]:
                 if not cache.add(KEY_PREFIX + area, token, timeout=None):
                     token = cache.get(KEY_PREFIX + area) or token
             memo[area] = token
-    return {area: memo[area] for area in wanted}
+        values = {key: found[key] for key in keys if key in found}
+    return {area: memo[area] for area in wanted}, values
 
 
 def prefetch(*areas: str) -> None:
@@ -99,8 +107,15 @@ def version_of(*areas: str) -> str:
 def version_of_each(*areas: str) -> dict[str, str]:
     """`version_of(area)` of each area, all read from the shared cache in one round trip
     (a list of events asks for the version of every event shown)."""
-    found = tokens(*areas)
-    return {area: _digest({STRUCTURE: found[STRUCTURE], area: found[area]}) for area in areas}
+    return version_of_each_and_get(areas, ())[0]
+
+
+def version_of_each_and_get(areas, keys) -> tuple[dict[str, str], dict]:
+    """`version_of_each(*areas)` and the shared cache's values under `keys`, in one round
+    trip: for values stored with the version they were made under (`events.live`)."""
+    found, values = _read(areas, keys)
+    versions = {area: _digest({STRUCTURE: found[STRUCTURE], area: found[area]}) for area in areas}
+    return versions, values
 
 
 def _digest(found: dict[str, str]) -> str:

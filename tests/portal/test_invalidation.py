@@ -202,8 +202,8 @@ def test_the_badges_of_a_whole_events_list_cost_one_read_of_the_versions(
     home_page, live_redis, monkeypatch, django_capture_on_commit_callbacks
 ):
     """Every response fills in each card's badge (page cache or not); the versions of all
-    the listed events come from Redis in one round trip, not one per card, and a sign-up
-    still changes the badge of its own event's card only."""
+    the listed events and their kept states come from Redis in one round trip, not one per
+    card, and a sign-up still changes the badge of its own event's card only."""
     from django.core.cache.backends.redis import RedisCacheClient
 
     now = timezone.now()
@@ -234,6 +234,8 @@ def test_the_badges_of_a_whole_events_list_cost_one_read_of_the_versions(
     event_version_reads = [keys for keys in reads if any(":area-version:event:" in k for k in keys)]
     assert len(event_version_reads) == 1
     assert sum(":area-version:event:" in key for key in event_version_reads[0]) == 12
+    state_reads = [keys for keys in reads if any(":event-state:" in key for key in keys)]
+    assert state_reads == event_version_reads  # the states in the same round trip
     assert html.count("badge--waiting") == 1 and html.count("badge--last") == 11
 
 
