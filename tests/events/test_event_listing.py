@@ -148,6 +148,33 @@ def test_ical_feed_of_upcoming_events_parses_with_time_zones(client, events_inde
     assert calendar.walk("VTIMEZONE")
 
 
+def test_the_calendar_time_zone_covers_every_date_it_lists(client, events_index):
+    """The VTIMEZONE spans the listed dates only (not 1970-2038), and a calendar program
+    reading it puts a winter date at +01:00 and a summer date next year at +02:00."""
+    winter = in_days(3).replace(month=12, day=15)
+    if winter < timezone.now():
+        winter = winter.replace(year=winter.year + 1)
+    summer = winter.replace(year=winter.year + 1, month=7)
+    EventPageFactory(parent=events_index, title="Zimą", start=winter)
+    EventPageFactory(parent=events_index, title="Latem", start=summer)
+
+    calendar = Calendar.from_ical(client.get(f"{events_index.url}ical/").content)
+
+    time_zone = calendar.walk("VTIMEZONE")[0].to_tz()
+    offsets = {
+        str(event["summary"]): time_zone.utcoffset(event["dtstart"].dt.replace(tzinfo=None))
+        for event in calendar.walk("VEVENT")
+    }
+    assert offsets == {"Zimą": datetime.timedelta(hours=1), "Latem": datetime.timedelta(hours=2)}
+    summers = 0  # the onsets of summer time: each DAYLIGHT's start and its RDATEs
+    for component in calendar.walk("DAYLIGHT"):
+        found = component.get("RDATE") or []
+        summers += 1 + sum(
+            len(rdate.dts) for rdate in (found if isinstance(found, list) else [found])
+        )
+    assert summers < 10  # a few years' summer time, not 1970-2038's 60
+
+
 def test_event_page_has_schema_org_event_and_an_ics_download(client, events_index):
     import json
 
