@@ -26,7 +26,9 @@ class ImageNode(wagtail_tags.ImageNode):
         return self._filter
 
 
-class SrcsetImageNode(wagtail_tags.SrcsetImageNode):
+class _KeptFilters:
+    """The filters of a multi-rendition tag, built on its first render."""
+
     @cached_property
     def _filters(self):
         return super().get_filters()
@@ -35,13 +37,12 @@ class SrcsetImageNode(wagtail_tags.SrcsetImageNode):
         return self._filters
 
 
-class PictureNode(wagtail_tags.PictureNode):
-    @cached_property
-    def _filters(self):
-        return super().get_filters()
+class SrcsetImageNode(_KeptFilters, wagtail_tags.SrcsetImageNode):
+    pass
 
-    def get_filters(self):
-        return self._filters
+
+class PictureNode(_KeptFilters, wagtail_tags.PictureNode):
+    pass
 
 
 _NODES = {
