@@ -136,16 +136,21 @@ if DATABASES["default"]["ENGINE"].endswith("sqlite3"):
         "init_command": "PRAGMA journal_mode=WAL;",
     }
 elif DATABASES["default"]["ENGINE"].endswith("postgresql") and env.bool(
-    "DATABASE_PREPARED_STATEMENTS", default=False
+    "DATABASE_PREPARED_STATEMENTS", default=True
 ):
-    # Opt-in: the server binds the parameters and psycopg prepares a query once a
-    # connection has run it five times (Django leaves that off), so PostgreSQL may stop
-    # planning it (it tries five custom plans before a generic one): planning was 2.8 of
-    # the 5.1 ms PostgreSQL spent on a news item's related news. Off by default, because
-    # a migration that changes a column's type breaks a prepared query on every open
-    # connection ("cached plan must not change result type") until it is recycled
-    # (CONN_MAX_AGE), a query may then carry at most 65,535 parameters, and a generic
-    # plan cannot use an index for `path LIKE $1`.
+    # The server binds the parameters and psycopg prepares a query once a connection has
+    # run it five times (Django leaves that off), so PostgreSQL may stop planning it (five
+    # custom plans first; a generic one only when it costs no more, so `path LIKE $1`
+    # keeps its index): planning was 2.8 of the 5.1 ms PostgreSQL spent on a news item's
+    # related news, and cold pages served 7-35 % more requests a second in two
+    # interleaved benches (7 Dec). The price: a migration that changes a column's type
+    # breaks a prepared query on connections opened before it ("cached plan must not
+    # change result type") until they are recycled, so the services restart right after
+    # `migrate` (README, Production, step 10); and a query may carry at most 65,535
+    # values — a `pk__in` list that long, or deleting more than 65,535 rows that others
+    # point to in one go, fails (bulk saves and deletions are batched by Django).
+    # DATABASE_PREPARED_STATEMENTS=0 turns it off (for such a clean-up, or a PgBouncer in
+    # transaction mode without `max_prepared_statements`).
     for option, value in {"server_side_binding": True, "prepare_threshold": 5}.items():
         DATABASES["default"].setdefault("OPTIONS", {}).setdefault(option, value)
 DATABASES["default"]["CONN_HEALTH_CHECKS"] = True

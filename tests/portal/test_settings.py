@@ -15,6 +15,7 @@ def manage(*args, **env):
     unset = ("SECRET_KEY", "DEBUG", "DJANGO_ALLOW_ASYNC_UNSAFE")  # test-run variables
     environment = {k: v for k, v in os.environ.items() if k not in unset}
     environment.update(env)
+    environment = {k: v for k, v in environment.items() if v is not None}  # None: unset
     return subprocess.run(  # noqa: S603 - our own manage.py with fixed arguments
         [sys.executable, "manage.py", *args],
         cwd=PROJECT,
@@ -101,8 +102,10 @@ def test_a_purge_endpoint_turns_on_wagtails_frontend_cache_invalidation():
     not os.environ.get("DATABASE_URL", "").startswith("postgres"),
     reason="prepared statements are PostgreSQL's; CI runs this with DATABASE_URL set",
 )
-@pytest.mark.parametrize(("switch", "prepared"), [("1", True), ("0", False)], ids=["on", "off"])
-def test_postgresql_prepares_a_repeated_query_only_when_asked_to(switch, prepared):
+@pytest.mark.parametrize(
+    ("switch", "prepared"), [(None, True), ("1", True), ("0", False)], ids=["default", "on", "off"]
+)
+def test_postgresql_prepares_a_repeated_query_unless_told_not_to(switch, prepared):
     code = (
         "from django.db import connection\n"
         "with connection.cursor() as cursor:\n"
