@@ -240,7 +240,7 @@ def test_a_sign_up_holds_the_events_places_for_a_fixed_number_of_queries(
     RegistrationFactory.create_batch(5, event=event)
     client.get(event.url)  # the site as a visitor finds it: its admin URLs loaded
 
-    with django_assert_max_num_queries(17):
+    with django_assert_max_num_queries(14):
         response = client.post(event.url, sign_up_data())
 
     assert response.status_code == 302
