@@ -61,7 +61,7 @@ class OutboxViewSet(ModelViewSet):
     copy_view_enabled = False
     form_fields = ["subject"]  # required by ModelViewSet; editing is never permitted
     # A message is not content that others link to: without this, Wagtail would look up
-    # every queued e-mail's references (2 queries in the transaction of each sign-up).
+    # every queued e-mail's references (4 queries in the transaction of each sign-up).
     add_to_reference_index = False
     inspect_view_enabled = True
     inspect_view_class = OutboxInspectView

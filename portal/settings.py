@@ -142,8 +142,8 @@ elif DATABASES["default"]["ENGINE"].endswith("postgresql") and env.bool(
     # run it five times (Django leaves that off), so PostgreSQL may stop planning it (five
     # custom plans first; a generic one only when it costs no more, so `path LIKE $1`
     # keeps its index): planning was 2.8 of the 5.1 ms PostgreSQL spent on a news item's
-    # related news, and cold pages served 7-35 % more requests a second in two
-    # interleaved benches (7 Dec). The price: a migration that changes a column's type
+    # related news, and cold pages served 7-35 % more requests a second in three
+    # interleaved pairs of benches (7 Dec). The price: a migration that changes a column's type
     # breaks a prepared query on connections opened before it ("cached plan must not
     # change result type") until they are recycled, so the services restart right after
     # `migrate` (README, Production, step 10); and a query may carry at most 65,535
