@@ -1,7 +1,7 @@
 """Read-side queries of the news section."""
 
 from dataclasses import dataclass
-from functools import cache
+from functools import cache, cached_property
 
 from django.db.models import QuerySet
 from django.http import Http404
@@ -52,7 +52,7 @@ def categories():
 
 @dataclass
 class NewsListing:
-    news: QuerySet
+    index_page: object
     category: object = None
     tag: Tag | None = None
 
@@ -60,23 +60,31 @@ class NewsListing:
     def is_filtered(self) -> bool:
         return self.category is not None or self.tag is not None
 
+    @cached_property
+    def news(self) -> QuerySet:
+        """The listed news, built when first read: a request whose list comes from its
+        cached fragment never builds the queryset (its subqueries cost a fifth of such a
+        request)."""
+        news = published_news(self.index_page)
+        if self.category is not None:
+            news = news.filter(pk__in=NewsPage.objects.filter(categories=self.category))
+        if self.tag is not None:
+            news = news.filter(pk__in=NewsPage.objects.filter(tagged_items__tag=self.tag))
+        # Subqueries, not joins: no duplicates, so no DISTINCT over every column to count.
+        return _with_listing_data(news)
+
 
 def news_listing(index_page, *, category_slug=None, tag_slug=None) -> NewsListing:
     """The index's news, optionally filtered; an unknown category or tag is a 404."""
-    news = published_news(index_page)
-    listing = NewsListing(news=news)
+    listing = NewsListing(index_page=index_page)
     if category_slug:
         listing.category = NewsCategory.objects.filter(slug=category_slug).first()
         if listing.category is None:
             raise Http404("Unknown news category")
-        news = news.filter(pk__in=NewsPage.objects.filter(categories=listing.category))
     if tag_slug:
         listing.tag = Tag.objects.filter(slug=tag_slug).first()
         if listing.tag is None:
             raise Http404("Unknown tag")
-        news = news.filter(pk__in=NewsPage.objects.filter(tagged_items__tag=listing.tag))
-    # Subqueries, not joins: no duplicates, so no DISTINCT over every column to count.
-    listing.news = _with_listing_data(news)
     return listing
 
 
