@@ -15,8 +15,9 @@ public pages (READ_PATHS) for BENCH_SIGNUP_SECONDS (default 15) at a time:
    same server, for comparison with the page table.
 
 Before the first round the read mix runs once, unreported, for WARM_UP_SECONDS: each worker
-fills its own page cache and prepares its statements, which a first round otherwise pays
-in its p99 (103-164 ms for reads alone in round 1, 35-66 in round 2, on 8 Dec 2026).
+fills its own page cache (the warm-up requests per URL may all go to one worker), which a
+first round otherwise pays in its p99 (103-164 ms for reads alone in round 1, 35-66 in
+round 2, on 8 Dec 2026).
 
 Reported: each phase's reads (req/s, p50/p95/p99, share answered from the page cache,
 req/s as % of reads alone), the sign-ups accepted/refused and their duration, what the

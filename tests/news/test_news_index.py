@@ -61,6 +61,21 @@ def test_tag_filter_shows_only_tagged_news(client, news_index):
     assert titles_in(html) == ["Biznesplan krok po kroku"]
 
 
+def test_a_category_and_a_tag_together_list_the_news_with_both(client, news_index):
+    grants = NewsCategoryFactory(name="Dotacje", slug="dotacje")
+    NewsPageFactory(
+        parent=news_index, title="Dotacje i biznesplan", categories=[grants], tags=["biznesplan"]
+    )
+    NewsPageFactory(parent=news_index, title="Same dotacje", categories=[grants])
+    NewsPageFactory(parent=news_index, title="Sam biznesplan", tags=["biznesplan"])
+
+    html = client.get(
+        news_index.url, {"kategoria": "dotacje", "tag": "biznesplan"}
+    ).content.decode()
+
+    assert titles_in(html) == ["Dotacje i biznesplan"]
+
+
 def test_empty_category_says_so_politely(client, news_index):
     NewsCategoryFactory(name="Partnerstwa", slug="partnerstwa")
     NewsPageFactory(parent=news_index)
@@ -75,12 +90,20 @@ def test_empty_category_says_so_politely(client, news_index):
     "params",
     [
         {"kategoria": "nie-ma"},
+        {"tag": "nie-ma-taga"},
         {"tag": "<script>"},
         {"page": "abc"},
         {"page": "99999"},
         {"page": "-1"},
     ],
-    ids=["unknown-category", "script-tag", "page-abc", "page-too-far", "page-negative"],
+    ids=[
+        "unknown-category",
+        "unknown-tag",
+        "script-tag",
+        "page-abc",
+        "page-too-far",
+        "page-negative",
+    ],
 )
 def test_bad_filters_and_pages_are_404_not_500(client, news_index, params):
     NewsPageFactory(parent=news_index)
